@@ -1,0 +1,580 @@
+"""The agency's workspace: the only API the GUI and the CLI use for self-assessment.
+
+Every edit is validated against the framework first (bad input changes nothing), then written in
+its own transaction together with its change-log row (durable when the call returns), then applied
+to the in-memory answers from which the live score is computed without touching the disk.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Union
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from ..changes import Changes
+from ..errors import EvidenceError, InvalidInput, WorkspaceError
+from ..framework.model import Framework, Item, Scorer
+from ..progress import CancelToken, ProgressCallback, no_progress
+from ..scoring.engine import Answer, Problem, ScoreSheet, self_assessment
+from ..scoring.rules import parse_value, value_to_json
+from ..storage.evidence_store import EvidenceStore
+from ..storage.orm import (
+    AnswerRow,
+    AssessmentRow,
+    ChangeLogRow,
+    EvidenceDocumentRow,
+    EvidenceFileRow,
+    EvidenceLinkRow,
+)
+from ..storage.records import Citation, EvidenceDocument, ItemEvidence, LogEntry, WorkspaceInfo, nfc
+from . import workspace as ws
+from .undo import UndoEntry, UndoLog
+
+
+@dataclass(frozen=True)
+class AnswerState:
+    """The stored form of one item's answer (what undo restores)."""
+
+    value_json: str | None = None
+    not_applicable: bool = False
+    na_reason: str = ""
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self == AnswerState()
+
+
+@dataclass(frozen=True)
+class AnswerStep:
+    code: str
+    before: AnswerState
+    after: AnswerState
+
+
+@dataclass(frozen=True)
+class LinkStep:
+    document_id: int
+    code: str
+    pages: str
+    linked_after: bool
+
+
+@dataclass(frozen=True)
+class CitationStep:
+    document_id: int
+    before: Citation
+    after: Citation
+
+
+Step = Union[AnswerStep, LinkStep, CitationStep]
+
+
+def _decode(item: Item, value_json: str | None) -> Any:
+    if value_json is None:
+        return None
+    try:
+        return parse_value(item, json.loads(value_json, parse_float=Decimal))
+    except (InvalidInput, ValueError):
+        return None  # shown as a problem: the framework no longer accepts what was stored
+
+
+class AgencyWorkspace:
+    """One agency, one current assessment year (earlier years stay readable)."""
+
+    def __init__(self, folder: Path, engine: Engine, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> None:
+        self.folder = folder
+        self._engine = engine
+        self._clock = clock
+        self.actor = actor or ws.current_actor()
+        self.store = EvidenceStore(folder / ws.EVIDENCE_DIR)
+        self._undo: UndoLog[Step] = UndoLog()
+        with Session(engine) as s:
+            meta = ws.read_meta(s)
+            if meta.get("role") != "agency":
+                raise WorkspaceError(
+                    f"“{folder}” không phải không gian làm việc của cơ quan tự đánh giá (vai trò: {meta.get('role')}).",
+                    f"'{folder}' is not an agency workspace (role: {meta.get('role')}).",
+                )
+            self._meta = meta
+            year = int(meta["current_year"])
+            row = s.scalars(select(AssessmentRow).where(AssessmentRow.year == year)).one()
+            self.assessment_id = row.id
+            self._assessment = (row.state, row.submission_seq, row.agency_code, row.agency_name)
+            self.framework: Framework = ws.load_stored_framework(s, row.framework_sha256)
+            self._states: dict[str, AnswerState] = {
+                a.item_code: AnswerState(a.value_json, a.not_applicable, a.na_reason, a.note)
+                for a in s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == row.id))
+            }
+        self._answers: dict[str, Answer] = {}
+        self._reload_evidence()
+        for code in self._states:
+            self._refresh_answer(code)
+        self.store.clean_temporary()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path | str,
+        framework: Framework,
+        agency_code: str,
+        agency_name: str,
+        year: int | None = None,
+        clock: ws.Clock = ws.utc_now,
+        actor: str | None = None,
+    ) -> "AgencyWorkspace":
+        code, name = nfc(agency_code), nfc(agency_name)
+        if not code or len(code) > 64 or any(c in code for c in "/\\\n\t"):
+            raise WorkspaceError(
+                "Mã cơ quan không được để trống, dài quá 64 ký tự hoặc chứa “/”, “\\”.",
+                "The agency code must be 1-64 characters without slashes.",
+            )
+        if not name:
+            raise WorkspaceError("Hãy nhập tên cơ quan.", "Enter the agency name.")
+        year = year or framework.year
+        if year != framework.year:
+            raise WorkspaceError(
+                f"Bộ tiêu chí “{framework.title}” dành cho năm {framework.year}, không phải năm {year}.",
+                f"The framework is for {framework.year}, not {year}.",
+            )
+        folder = ws.prepare_new_folder(Path(folder))
+        try:
+            engine = ws.create_agency_database(folder, framework, code, name, year, clock)
+        except BaseException:
+            ws.remove_failed_workspace(folder)
+            raise
+        return cls(folder, engine, clock, actor)
+
+    @classmethod
+    def open(cls, folder: Path | str, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> "AgencyWorkspace":
+        from ..storage.db import open_database
+
+        folder = Path(folder).expanduser()
+        if not ws.is_workspace(folder):
+            raise WorkspaceError(
+                f"“{folder}” chưa phải là không gian làm việc. Hãy tạo mới (cchc workspace init hoặc hộp thoại “Tạo mới”).",
+                f"'{folder}' is not a workspace; create one first.",
+            )
+        return cls(folder, open_database(folder / ws.DB_NAME), clock, actor)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> "AgencyWorkspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    # ------------------------------------------------------------------ reading
+
+    def info(self) -> WorkspaceInfo:
+        state, seq, code, name = self._assessment
+        return WorkspaceInfo(
+            folder=self.folder,
+            role="agency",
+            agency_code=code,
+            agency_name=name,
+            level=self.framework.level.value,
+            year=self.framework.year,
+            framework_sha256=self.framework.sha256,
+            framework_id=self.framework.id,
+            framework_title=self.framework.title,
+            framework_sample=self.framework.sample,
+            state=state,
+            submission_seq=seq,
+        )
+
+    def answer(self, code: str) -> Answer:
+        self.framework.item(code)  # refuses unknown codes
+        return self._answers.get(code, Answer(code))
+
+    def answers(self) -> dict[str, Answer]:
+        return dict(self._answers)
+
+    def state_of(self, code: str) -> AnswerState:
+        return self._states.get(code, AnswerState())
+
+    def score(self) -> ScoreSheet:
+        """The live self-score; pure computation over the in-memory answers (no disk access)."""
+        return self_assessment(self.framework, self._answers)
+
+    def problems(self) -> tuple[Problem, ...]:
+        return self.score().problems
+
+    def evidence_for(self, code: str) -> list[ItemEvidence]:
+        return [ItemEvidence(self._docs[d], pages) for d, pages in self._links.get(code, [])]
+
+    def documents(self) -> list[EvidenceDocument]:
+        return sorted(self._docs.values(), key=lambda d: d.id)
+
+    def document(self, document_id: int) -> EvidenceDocument:
+        try:
+            return self._docs[document_id]
+        except KeyError:
+            raise EvidenceError("Tài liệu không còn trong không gian làm việc.", "No such document.") from None
+
+    def evidence_path(self, document_id: int) -> Path:
+        return self.store.path_of(self.document(document_id).sha256)
+
+    def evidence_bytes(self) -> int:
+        """Total size of the distinct evidence files: what the package will carry."""
+        return sum({d.sha256: d.size for d in self._docs.values()}.values())
+
+    @property
+    def evidence_limit(self) -> int:
+        return int(self._meta.get("evidence_max_bytes", ws.DEFAULT_EVIDENCE_LIMIT))
+
+    def set_evidence_limit(self, max_bytes: int) -> None:
+        if max_bytes <= 0:
+            raise InvalidInput("Giới hạn dung lượng phải lớn hơn 0.", "The size limit must be positive.")
+        with Session(self._engine) as s, s.begin():
+            ws.write_meta(s, evidence_max_bytes=str(max_bytes))
+        self._meta["evidence_max_bytes"] = str(max_bytes)
+
+    def last_item(self) -> str | None:
+        code = self._meta.get("last_item")
+        return code if code and self.framework.has_item(code) else None
+
+    def set_last_item(self, code: str) -> None:
+        """Remembered so that the window reopens where the user was, even after a crash."""
+        if self._meta.get("last_item") == code:
+            return
+        with Session(self._engine) as s, s.begin():
+            ws.write_meta(s, last_item=code)
+        self._meta["last_item"] = code
+
+    def change_log(self, code: str | None = None) -> list[LogEntry]:
+        with Session(self._engine) as s:
+            q = select(ChangeLogRow).order_by(ChangeLogRow.id)
+            if code is not None:
+                q = q.where(ChangeLogRow.item_code == code)
+            return [LogEntry(r.id, r.at, r.actor, r.item_code, r.action, r.old_json, r.new_json) for r in s.scalars(q)]
+
+    # ------------------------------------------------------------------ edits
+
+    def set_value(self, code: str, raw: Any) -> Changes:
+        """Enter the self-assessment input of a leaf; raises InvalidInput and changes nothing if bad."""
+        item = self._editable_leaf(code)
+        if raw is None:
+            new_json = None
+        else:
+            new_json = json.dumps(value_to_json(parse_value(item, raw)), ensure_ascii=False)
+        before = self.state_of(code)
+        after = replace(before, value_json=new_json, not_applicable=False if new_json is not None else before.not_applicable)
+        return self._edit_answer(code, before, after, f"Nhập kết quả {code}", f"Enter result {code}")
+
+    def clear_value(self, code: str) -> Changes:
+        return self.set_value(code, None)
+
+    def set_not_applicable(self, code: str, not_applicable: bool, reason: str = "") -> Changes:
+        item = self.framework.item(code)
+        if not_applicable and item.na_mode is None:
+            raise InvalidInput(
+                f"Tiêu chí {code} không cho phép chọn “không áp dụng / không phát sinh”.",
+                f"Item {code} does not allow 'not applicable'.",
+            )
+        before = self.state_of(code)
+        after = replace(
+            before,
+            not_applicable=not_applicable,
+            na_reason=nfc(reason) if not_applicable else "",
+            value_json=None if not_applicable else before.value_json,
+        )
+        label = "Không áp dụng" if not_applicable else "Bỏ “không áp dụng”"
+        return self._edit_answer(code, before, after, f"{label} {code}", f"N/A {code}")
+
+    def set_note(self, code: str, text: str) -> Changes:
+        self.framework.item(code)
+        before = self.state_of(code)
+        after = replace(before, note=nfc(text))
+        return self._edit_answer(code, before, after, f"Sửa thuyết minh {code}", f"Edit explanation {code}")
+
+    def add_evidence(
+        self,
+        code: str,
+        source: Path | str,
+        citation: Citation | None = None,
+        pages: str = "",
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> Changes:
+        """Store a file (once, by hash) and attach it to an item with its citation."""
+        self.framework.item(code)
+        citation = (citation or Citation()).normalised()
+        stored = self.store.add(Path(source), self.evidence_limit, progress, cancel)
+        existing = next((d for d in self._docs.values() if d.sha256 == stored.sha256), None)
+        with Session(self._engine) as s, s.begin():
+            if s.get(EvidenceFileRow, stored.sha256) is None:
+                s.add(EvidenceFileRow(sha256=stored.sha256, size=stored.size, media_type=stored.media_type, added_at=ws.stamp(self._clock)))
+                s.flush()  # no ORM relationships: flush in foreign-key order by hand
+            if existing is None:
+                doc = EvidenceDocumentRow(
+                    assessment_id=self.assessment_id,
+                    sha256=stored.sha256,
+                    file_name=nfc(Path(source).name),
+                    added_at=ws.stamp(self._clock),
+                    **citation.__dict__,
+                )
+                s.add(doc)
+                s.flush()
+                doc_id = doc.id
+                self._log(s, code, "add_document", None, {"document": doc_id, "sha256": stored.sha256, "file": doc.file_name, **citation.__dict__})
+            else:
+                doc_id = existing.id
+            if any(d == doc_id for d, _ in self._links.get(code, [])):
+                raise EvidenceError(
+                    f"Tài liệu “{Path(source).name}” đã được đính kèm cho tiêu chí {code}.",
+                    f"'{Path(source).name}' is already attached to {code}.",
+                )
+            self._write_link(s, doc_id, code, nfc(pages), True)
+        self._reload_evidence()
+        self._undo.record(UndoEntry(f"Đính kèm tài liệu cho {code}", f"Attach evidence to {code}", LinkStep(doc_id, code, nfc(pages), True)))
+        return Changes(items=frozenset({code}), evidence=True, score=True)
+
+    def link_evidence(self, code: str, document_id: int, pages: str = "") -> Changes:
+        """Let an already stored document back one more item (stored once, cited many times)."""
+        self.framework.item(code)
+        self.document(document_id)
+        if any(d == document_id for d, _ in self._links.get(code, [])):
+            raise EvidenceError(f"Tài liệu này đã được đính kèm cho tiêu chí {code}.", f"Already attached to {code}.")
+        return self._apply_link(LinkStep(document_id, code, nfc(pages), True), record=True)
+
+    def unlink_evidence(self, code: str, document_id: int) -> Changes:
+        pages = next((p for d, p in self._links.get(code, []) if d == document_id), None)
+        if pages is None:
+            raise EvidenceError(f"Tài liệu này không gắn với tiêu chí {code}.", f"Not attached to {code}.")
+        return self._apply_link(LinkStep(document_id, code, pages, False), record=True)
+
+    def update_citation(self, document_id: int, citation: Citation) -> Changes:
+        before = self.document(document_id).citation
+        after = citation.normalised()
+        if before == after:
+            return Changes()
+        return self._apply_citation(CitationStep(document_id, before, after), record=True)
+
+    # ------------------------------------------------------------------ undo / redo
+
+    @property
+    def undo_label(self) -> tuple[str, str] | None:
+        return self._undo.undo_label
+
+    @property
+    def redo_label(self) -> tuple[str, str] | None:
+        return self._undo.redo_label
+
+    def undo(self) -> Changes:
+        entry = self._undo.take_undo()
+        if entry is None:
+            return Changes()
+        try:
+            return self._apply_step(entry.step, reverse=True)
+        except Exception:
+            self._undo.restore_after_failed_undo()
+            raise
+
+    def redo(self) -> Changes:
+        entry = self._undo.take_redo()
+        if entry is None:
+            return Changes()
+        try:
+            return self._apply_step(entry.step, reverse=False)
+        except Exception:
+            self._undo.restore_after_failed_redo()
+            raise
+
+    # ------------------------------------------------------------------ internals
+
+    def _editable_leaf(self, code: str) -> Item:
+        item = self.framework.item(code)
+        if not item.is_leaf:
+            raise InvalidInput(
+                f"{code} là mục tổng hợp: điểm được cộng tự động từ các mục con.", f"{code} sums its children automatically."
+            )
+        if item.scorer is Scorer.SURVEY:
+            raise InvalidInput(
+                f"Tiêu chí {code} được chấm từ kết quả điều tra xã hội học, cơ quan không tự chấm.",
+                f"{code} is scored from the survey, not by the agency.",
+            )
+        if item.scorer is Scorer.COUNCIL:
+            raise InvalidInput(
+                f"Tiêu chí {code} do Hội đồng thẩm định chấm; cơ quan chỉ thuyết minh và đính kèm tài liệu.",
+                f"{code} is scored by the council only.",
+            )
+        return item
+
+    def _log(self, s: Session, code: str | None, action: str, old: Any, new: Any) -> None:
+        s.add(
+            ChangeLogRow(
+                at=ws.stamp(self._clock),
+                actor=self.actor,
+                assessment_id=self.assessment_id,
+                item_code=code,
+                action=action,
+                old_json=None if old is None else json.dumps(old, ensure_ascii=False, default=str),
+                new_json=None if new is None else json.dumps(new, ensure_ascii=False, default=str),
+            )
+        )
+
+    def _stage_answer(self, s: Session, code: str, after: AnswerState, action: str) -> None:
+        """Write one answer row and its log row inside the caller's transaction."""
+        before = self.state_of(code)
+        row = s.get(AnswerRow, (self.assessment_id, code))
+        if after.empty:
+            if row is not None:
+                s.delete(row)
+        else:
+            if row is None:
+                row = AnswerRow(assessment_id=self.assessment_id, item_code=code)
+                s.add(row)
+            row.value_json = after.value_json
+            row.not_applicable = after.not_applicable
+            row.na_reason = after.na_reason
+            row.note = after.note
+            row.updated_at = ws.stamp(self._clock)
+        self._log(s, code, action, before.__dict__, after.__dict__)
+
+    def _write_answer(self, code: str, after: AnswerState, action: str) -> None:
+        with Session(self._engine) as s, s.begin():
+            self._stage_answer(s, code, after, action)
+        # Only after the commit returned: memory never runs ahead of the disk.
+        if after.empty:
+            self._states.pop(code, None)
+        else:
+            self._states[code] = after
+        self._refresh_answer(code)
+
+    def _is_linked(self, s: Session, document_id: int, code: str) -> bool:
+        return (
+            s.scalars(
+                select(EvidenceLinkRow.id).where(EvidenceLinkRow.document_id == document_id, EvidenceLinkRow.item_code == code)
+            ).first()
+            is not None
+        )
+
+    def _after_bulk_write(self) -> None:
+        """Re-read answers and evidence after a multi-item transaction (bulk fill)."""
+        with Session(self._engine) as s:
+            self._states = {
+                a.item_code: AnswerState(a.value_json, a.not_applicable, a.na_reason, a.note)
+                for a in s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == self.assessment_id))
+            }
+        self._answers = {}
+        self._reload_evidence()
+        for code in self._states:
+            self._refresh_answer(code)
+
+    def _edit_answer(self, code: str, before: AnswerState, after: AnswerState, label_vi: str, label_en: str) -> Changes:
+        if before == after:
+            return Changes()
+        self._write_answer(code, after, "edit")
+        self._undo.record(UndoEntry(label_vi, label_en, AnswerStep(code, before, after)))
+        return Changes(items=frozenset({code}), score=True)
+
+    def _refresh_answer(self, code: str) -> None:
+        if not self.framework.has_item(code):
+            return
+        item = self.framework.item(code)
+        st = self._states.get(code, AnswerState())
+        n_evidence = len(self._links.get(code, []))
+        if st.empty and n_evidence == 0:
+            self._answers.pop(code, None)
+            return
+        self._answers[code] = Answer(
+            code=code,
+            value=_decode(item, st.value_json) if item.is_leaf else None,
+            not_applicable=st.not_applicable,
+            na_reason=st.na_reason,
+            note=st.note,
+            evidence_count=n_evidence,
+        )
+
+    def _write_link(self, s: Session, document_id: int, code: str, pages: str, link: bool) -> None:
+        if link:
+            s.add(EvidenceLinkRow(document_id=document_id, item_code=code, pages=pages))
+            self._log(s, code, "link_evidence", None, {"document": document_id, "pages": pages})
+        else:
+            row = s.scalars(
+                select(EvidenceLinkRow).where(EvidenceLinkRow.document_id == document_id, EvidenceLinkRow.item_code == code)
+            ).one()
+            s.delete(row)
+            self._log(s, code, "unlink_evidence", {"document": document_id, "pages": pages}, None)
+
+    def _apply_link(self, step: LinkStep, record: bool, reverse: bool = False) -> Changes:
+        link = step.linked_after != reverse
+        with Session(self._engine) as s, s.begin():
+            self._write_link(s, step.document_id, step.code, step.pages, link)
+        self._reload_evidence()
+        if record:
+            vi = f"Đính kèm tài liệu cho {step.code}" if step.linked_after else f"Gỡ tài liệu khỏi {step.code}"
+            self._undo.record(UndoEntry(vi, f"Evidence of {step.code}", step))
+        return Changes(items=frozenset({step.code}), evidence=True, score=True)
+
+    def _apply_citation(self, step: CitationStep, record: bool, reverse: bool = False) -> Changes:
+        target = step.before if reverse else step.after
+        with Session(self._engine) as s, s.begin():
+            row = s.get(EvidenceDocumentRow, step.document_id)
+            if row is None:
+                raise EvidenceError("Tài liệu không còn trong không gian làm việc.", "No such document.")
+            for key, value in target.__dict__.items():
+                setattr(row, key, value)
+            self._log(s, None, "edit_citation", {"document": step.document_id, **step.before.__dict__}, {"document": step.document_id, **target.__dict__})
+        self._reload_evidence()
+        if record:
+            self._undo.record(UndoEntry("Sửa trích dẫn tài liệu", "Edit citation", step))
+        codes = frozenset(c for c, _ in self._docs[step.document_id].links)
+        return Changes(items=codes, evidence=True)
+
+    def _apply_step(self, step: Step, reverse: bool) -> Changes:
+        if isinstance(step, AnswerStep):
+            target = step.before if reverse else step.after
+            self._write_answer(step.code, target, "undo" if reverse else "redo")
+            return Changes(items=frozenset({step.code}), score=True)
+        if isinstance(step, LinkStep):
+            return self._apply_link(step, record=False, reverse=reverse)
+        return self._apply_citation(step, record=False, reverse=reverse)
+
+    def _reload_evidence(self) -> None:
+        """Evidence is small metadata: re-read it whole after each evidence edit (simple, consistent)."""
+        with Session(self._engine) as s:
+            files = {f.sha256: f for f in s.scalars(select(EvidenceFileRow))}
+            links: dict[int, list[tuple[str, str]]] = {}
+            by_code: dict[str, list[tuple[int, str]]] = {}
+            for link in s.scalars(
+                select(EvidenceLinkRow)
+                .join(EvidenceDocumentRow)
+                .where(EvidenceDocumentRow.assessment_id == self.assessment_id)
+                .order_by(EvidenceLinkRow.id)
+            ):
+                links.setdefault(link.document_id, []).append((link.item_code, link.pages))
+                by_code.setdefault(link.item_code, []).append((link.document_id, link.pages))
+            docs = {}
+            for d in s.scalars(select(EvidenceDocumentRow).where(EvidenceDocumentRow.assessment_id == self.assessment_id)):
+                f = files[d.sha256]
+                docs[d.id] = EvidenceDocument(
+                    id=d.id,
+                    sha256=d.sha256,
+                    file_name=d.file_name,
+                    size=f.size,
+                    media_type=f.media_type,
+                    citation=Citation(d.doc_type, d.number_symbol, d.issue_date, d.issuer, d.excerpt),
+                    links=tuple(links.get(d.id, [])),
+                )
+        old_codes = set(getattr(self, "_links", {}))
+        self._docs: dict[int, EvidenceDocument] = docs
+        self._links: dict[str, list[tuple[int, str]]] = by_code
+        for code in old_codes | set(by_code):
+            if hasattr(self, "_answers"):
+                self._refresh_answer(code)
+

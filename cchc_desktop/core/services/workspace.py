@@ -1,0 +1,158 @@
+"""Creating and opening workspace folders (one SQLite file + the evidence store)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import os
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from ... import __version__
+from ..errors import WorkspaceError
+from ..framework.canonical import canonical_bytes
+from ..framework.load import parse_framework
+from ..framework.model import Framework
+from ..storage.db import open_database
+from ..storage.evidence_store import EvidenceStore
+from ..storage.orm import AssessmentRow, FrameworkRow, Meta
+
+DB_NAME = "workspace.sqlite"
+EVIDENCE_DIR = "evidence"
+DEFAULT_EVIDENCE_LIMIT = 50 * 1024 * 1024  # one file; the whole package should stay mailable
+
+Clock = Callable[[], _dt.datetime]
+
+
+def utc_now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.timezone.utc)
+
+
+def stamp(clock: Clock) -> str:
+    return clock().isoformat(timespec="milliseconds")
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some locked-down PCs
+        return "không rõ"
+
+
+def is_workspace(folder: Path) -> bool:
+    return (Path(folder) / DB_NAME).is_file()
+
+
+def prepare_new_folder(folder: Path) -> Path:
+    """Create `folder` or accept an empty one; refuse to overwrite anything."""
+    folder = Path(folder).expanduser()
+    if is_workspace(folder):
+        raise WorkspaceError(
+            f"Thư mục “{folder}” đã là một không gian làm việc. Hãy mở nó, hoặc chọn thư mục khác để tạo mới.",
+            f"'{folder}' already holds a workspace; open it or choose another folder.",
+        )
+    if folder.exists() and not folder.is_dir():
+        raise WorkspaceError(f"“{folder}” là một tệp, không phải thư mục.", f"'{folder}' is a file, not a folder.")
+    if folder.is_dir() and any(p for p in folder.iterdir() if not p.name.startswith(".")):
+        raise WorkspaceError(
+            f"Thư mục “{folder}” không trống. Hãy chọn một thư mục trống để tạo không gian làm việc.",
+            f"'{folder}' is not empty; choose an empty folder.",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".cchc-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise WorkspaceError(
+            f"Không tạo được thư mục “{folder}”: {exc.strerror or exc}.", f"Cannot create '{folder}': {exc.strerror or exc}."
+        ) from None
+    return folder
+
+
+def store_framework(session: Session, fw: Framework, clock: Clock) -> None:
+    if session.get(FrameworkRow, fw.sha256) is None:
+        session.add(
+            FrameworkRow(
+                sha256=fw.sha256,
+                framework_id=fw.id,
+                title=fw.title,
+                level=fw.level.value,
+                year=fw.year,
+                canonical=canonical_bytes(fw),
+                added_at=stamp(clock),
+            )
+        )
+
+
+def load_stored_framework(session: Session, sha256: str) -> Framework:
+    row = session.get(FrameworkRow, sha256)
+    if row is None:
+        raise WorkspaceError(
+            "Không gian làm việc thiếu bộ tiêu chí đã chọn (dữ liệu hỏng).", "The workspace lacks its framework (damaged)."
+        )
+    fw, _ = parse_framework(row.canonical)
+    if fw.sha256 != sha256:
+        raise WorkspaceError(
+            "Bộ tiêu chí lưu trong không gian làm việc không khớp mã băm (dữ liệu hỏng).",
+            "The stored framework does not match its hash (damaged).",
+        )
+    return fw
+
+
+def read_meta(session: Session) -> dict[str, str]:
+    return {m.key: m.value for m in session.scalars(select(Meta))}
+
+
+def write_meta(session: Session, **values: str) -> None:
+    for key, value in values.items():
+        row = session.get(Meta, key)
+        if row is None:
+            session.add(Meta(key=key, value=value))
+        else:
+            row.value = value
+
+
+def create_agency_database(
+    folder: Path, fw: Framework, agency_code: str, agency_name: str, year: int, clock: Clock
+) -> Engine:
+    """Create the database of a new agency workspace in one transaction."""
+    engine = open_database(folder / DB_NAME, create=True)
+    EvidenceStore(folder / EVIDENCE_DIR).ensure()
+    with Session(engine) as s, s.begin():
+        store_framework(s, fw, clock)
+        write_meta(
+            s,
+            role="agency",
+            agency_code=agency_code,
+            agency_name=agency_name,
+            level=fw.level.value,
+            current_year=str(year),
+            created_at=stamp(clock),
+            created_by_app=__version__,
+            evidence_max_bytes=str(DEFAULT_EVIDENCE_LIMIT),
+        )
+        s.add(
+            AssessmentRow(
+                year=year,
+                framework_sha256=fw.sha256,
+                agency_code=agency_code,
+                agency_name=agency_name,
+                state="draft",
+                submission_seq=0,
+                created_at=stamp(clock),
+            )
+        )
+    return engine
+
+
+def remove_failed_workspace(folder: Path) -> None:
+    """Undo a half-created workspace so the user can simply try again."""
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+        try:
+            os.unlink(folder / name)
+        except OSError:
+            pass
