@@ -1,0 +1,178 @@
+"""The argparse tree of `cchc`.  Handlers are imported only when their command runs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import re
+from typing import Any, Callable
+
+from .. import __version__
+from ..core.errors import UserFacingError
+from .common import Context
+
+Handler = Callable[[argparse.Namespace, Context], "int | None"]
+
+# Contract commands (docs/design PRODUCT.md) whose core is not in this version yet.
+NOT_YET = {
+    ("framework", "import-xlsx"): "XLSX -o FORM",
+    ("framework", "export-xlsx"): "FORM -o XLSX",
+    ("assess", "report"): "DIR --pdf OUT.pdf --xlsx OUT.xlsx",
+    ("assess", "import-results"): "DIR RESULT.cchc --trust TRUST",
+    ("keys", "create"): "--agency-code CODE --name NAME -o KEY.p12",
+    ("package", "export"): "DIR -o OUT.cchc --key KEY.p12 [--allow-problems]",
+    ("package", "verify"): "PKG --trust TRUST [--json]",
+    ("inspect", "import"): "DIR PKG_OR_FOLDER...",
+    ("inspect", "appraise"): "DIR --agency CODE --criterion CODE --points P --reason TEXT",
+    ("inspect", "survey"): "DIR --xlsx FILE",
+    ("inspect", "rank"): "DIR [--json]",
+    ("inspect", "export"): "DIR --xlsx OUT.xlsx --pdf OUT.pdf",
+    ("inspect", "results"): "DIR --agency CODE -o RESULT.cchc --key KEY.p12",
+}
+
+_ARGPARSE_VI = [
+    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu các tham số: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), r"tham số \1: giá trị \2 không hợp lệ (chọn một trong: \3)"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"tham số \1: \2 không phải là số nguyên"),
+    (re.compile(r"argument (\S+): expected one argument"), r"tham số \1 cần một giá trị"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), r"tham số \1 không nhận giá trị \2"),
+]
+
+
+class UsageError(Exception):
+    """A command line argparse cannot parse (exit 1: a user error like any other)."""
+
+    def __init__(self, message: str, usage: str) -> None:
+        super().__init__(message)
+        self.usage = usage.strip()
+
+    def render(self, ctx: Context) -> str:
+        msg = str(self)
+        if ctx.lang == "vi":
+            for pattern, repl in _ARGPARSE_VI:
+                msg = pattern.sub(repl, msg)
+        head = ctx.tr("Lỗi cú pháp lệnh", "Command line error")
+        hint = ctx.tr("Xem hướng dẫn: thêm --help sau lệnh.", "See --help.")
+        return f"{self.usage}\n{head}: {msg}\n{hint}"
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message, self.format_usage())
+
+
+def _lazy(module: str, func: str) -> Handler:
+    def run(args: argparse.Namespace, ctx: Context) -> int | None:
+        mod = importlib.import_module(f"{__package__}.{module}")
+        return getattr(mod, func)(args, ctx)
+
+    return run
+
+
+def _help_of(parser: argparse.ArgumentParser) -> Handler:
+    """A group command without its sub-command (`cchc framework`): show what it offers."""
+
+    def run(args: argparse.Namespace, ctx: Context) -> int:
+        ctx.err(parser.format_help().rstrip())
+        return 1
+
+    return run
+
+
+def _not_yet(group: str, name: str) -> Handler:
+    def run(args: argparse.Namespace, ctx: Context) -> int:
+        raise UserFacingError(
+            f"Lệnh “cchc {group} {name}” chưa có trong phiên bản {__version__} của ứng dụng; "
+            "nó sẽ có trong phiên bản sau. Không có gì thay đổi.",
+            f"'cchc {group} {name}' is not available in version {__version__} yet; nothing was changed.",
+        )
+
+    return run
+
+
+def _lang_option(p: argparse.ArgumentParser, ctx: Context) -> None:
+    # SUPPRESS: a sub-command's default must not overwrite a --lang given before it.
+    p.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help=ctx.tr("ngôn ngữ thông báo: vi (mặc định) hoặc en", "message language: vi (default) or en"),
+    )
+
+
+def build_parser(ctx: Context) -> Parser:
+    tr = ctx.tr
+    root = Parser(
+        prog="cchc",
+        description=tr(
+            "Tự đánh giá Chỉ số cải cách hành chính (CCHC) không cần mạng: bộ tiêu chí, không gian làm việc, chấm điểm.",
+            "Offline self-assessment of the administrative reform index (CCHC).",
+        ),
+        epilog=tr("Mã thoát: 0 thành công, 1 lỗi dữ liệu nhập, 2 bộ tiêu chí không hợp lệ, 70 lỗi phần mềm.",
+                  "Exit codes: 0 ok, 1 user error, 2 invalid framework, 70 internal error."),
+    )
+    root.add_argument("--version", action="version", version=f"cchc {__version__}")
+    _lang_option(root, ctx)
+    root.set_defaults(handler=_help_of(root))
+    groups = root.add_subparsers(title=tr("lệnh", "commands"), metavar="LỆNH" if ctx.lang == "vi" else "COMMAND")
+
+    def group(name: str, vi: str, en: str) -> Any:
+        g = groups.add_parser(name, help=tr(vi, en), description=tr(vi, en))
+        _lang_option(g, ctx)
+        g.set_defaults(handler=_help_of(g))
+        return g.add_subparsers(title=tr("lệnh", "commands"), metavar="LỆNH" if ctx.lang == "vi" else "COMMAND")
+
+    def command(sub: Any, name: str, vi: str, en: str, handler: Handler) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=tr(vi, en), description=tr(vi, en))
+        _lang_option(c, ctx)
+        c.set_defaults(handler=handler)
+        return c
+
+    json_help = tr("in kết quả dạng JSON (cấu trúc ổn định, xem docs/cli.md)", "print JSON (stable shape, see docs/cli.md)")
+
+    fw = group("framework", "Bộ tiêu chí: kiểm tra, xem cấu trúc.", "Frameworks: check, show.")
+    c = command(fw, "check", "Kiểm tra một tệp bộ tiêu chí; in điểm tối đa từng lĩnh vực và tổng.",
+                "Validate a framework file; print the max per field and the total.", _lazy("framework_cmd", "check"))
+    c.add_argument("form", metavar="FORM", help=tr("tệp bộ tiêu chí (.json) hoặc mã bộ tiêu chí kèm theo",
+                                                    "framework file (.json) or the id of a bundled one"))
+    c.add_argument("--json", action="store_true", help=json_help)
+    c = command(fw, "show", "Cây tiêu chí: mã, tên, điểm tối đa, quy tắc chấm, dữ liệu cần nhập.",
+                "The tree: codes, titles, max points, rules, allowed inputs.", _lazy("framework_cmd", "show"))
+    c.add_argument("form", metavar="FORM", help=tr("tệp bộ tiêu chí hoặc mã bộ tiêu chí kèm theo", "framework file or bundled id"))
+    c.add_argument("--json", action="store_true", help=json_help)
+
+    wsg = group("workspace", "Không gian làm việc: tạo mới, xem thông tin.", "Workspaces: create, inspect.")
+    c = command(wsg, "init", "Tạo không gian làm việc mới trong một thư mục trống.",
+                "Create a workspace in an empty folder.", _lazy("workspace_cmd", "init"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("--role", choices=("agency", "inspection"), required=True,
+                   help=tr("agency: cơ quan tự đánh giá; inspection: Hội đồng thẩm định (phiên bản sau)",
+                           "agency: self-assessment; inspection: appraisal council (later version)"))
+    c.add_argument("--framework", metavar="FORM", required=True, help=tr("tệp hoặc mã bộ tiêu chí", "framework file or id"))
+    c.add_argument("--agency-code", metavar="CODE", help=tr("mã cơ quan", "agency code"))
+    c.add_argument("--agency-name", metavar="NAME", help=tr("tên cơ quan", "agency name"))
+    c.add_argument("--year", metavar="YEAR", type=int, help=tr("năm đánh giá (mặc định: năm của bộ tiêu chí)",
+                                                             "assessment year (default: the framework's)"))
+    c.add_argument("--trust", metavar="TRUST", help=tr("chứng thư tin cậy (chỉ cho --role inspection)", "trust store (inspection only)"))
+    c = command(wsg, "info", "Thông tin một không gian làm việc.", "Show a workspace.", _lazy("workspace_cmd", "info"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("--json", action="store_true", help=json_help)
+
+    asg = group("assess", "Tự đánh giá: nhập kết quả, tính điểm.", "Self-assessment: fill, score.")
+    c = command(asg, "fill", "Nhập hàng loạt từ tệp kết quả (docs/answers-format.md); tất cả hoặc không gì cả.",
+                "Bulk entry from an answers file (docs/answers-format.md); all or nothing.", _lazy("assess_cmd", "fill"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("--answers", metavar="ANSWERS.json", required=True)
+    c = command(asg, "score", "Điểm từng lĩnh vực, tổng điểm, tỷ lệ, xếp loại dự kiến, tiến độ, việc cần xử lý.",
+                "Score per field, total, percent, category, progress, problems.", _lazy("assess_cmd", "score"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("--json", action="store_true", help=json_help)
+
+    subs = {"framework": fw, "assess": asg}
+    for (grp, name), usage in NOT_YET.items():
+        if grp not in subs:
+            subs[grp] = group(grp, "(chưa có trong phiên bản này)", "(not in this version)")
+        c = command(subs[grp], name, f"{usage} (chưa có trong phiên bản này)", f"{usage} (not in this version)", _not_yet(grp, name))
+        c.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return root

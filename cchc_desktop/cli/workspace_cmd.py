@@ -1,0 +1,91 @@
+"""`cchc workspace init` and `cchc workspace info`."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from typing import Any
+
+from ..core.errors import UserFacingError
+from .common import Context, human, load_form
+
+
+def init(args: argparse.Namespace, ctx: Context) -> int:
+    if args.role == "inspection":
+        # Refuse before touching anything: the council's workspace is not built yet.
+        raise UserFacingError(
+            "Không gian làm việc của Hội đồng thẩm định (--role inspection) sẽ có trong phiên bản sau; "
+            "phiên bản này chỉ tạo được không gian làm việc của cơ quan tự đánh giá (--role agency). "
+            "Không có gì được tạo.",
+            "The appraisal council's workspace (--role inspection) comes in a later version; this version "
+            "creates agency workspaces only (--role agency). Nothing was created.",
+        )
+    if args.trust:
+        raise UserFacingError(
+            "Tùy chọn --trust chỉ dùng cho không gian làm việc của Hội đồng thẩm định (--role inspection).",
+            "--trust applies to inspection workspaces only.",
+        )
+    missing = [opt for opt, v in (("--agency-code", args.agency_code), ("--agency-name", args.agency_name)) if not v]
+    if missing:
+        raise UserFacingError(
+            f"Cần {', '.join(missing)} để tạo không gian làm việc của cơ quan.",
+            f"{', '.join(missing)} required for an agency workspace.",
+        )
+    fw = load_form(args.framework, ctx)
+    from ..core.services.agency import AgencyWorkspace
+
+    with AgencyWorkspace.create(args.dir, fw, args.agency_code, args.agency_name, args.year) as ws:
+        info = ws.info()
+    ctx.out(ctx.tr(f"Đã tạo không gian làm việc tại: {info.folder}", f"Workspace created in: {info.folder}"))
+    _print_info(ctx, info)
+    ctx.out(ctx.tr(
+        f"Bước tiếp theo: cchc assess fill \"{info.folder}\" --answers KET_QUA.json (xem docs/answers-format.md)",
+        f"Next: cchc assess fill \"{info.folder}\" --answers ANSWERS.json (see docs/answers-format.md)",
+    ))
+    return 0
+
+
+def _print_info(ctx: Context, info: Any) -> None:
+    tr = ctx.tr
+    ctx.out(tr(f"  Cơ quan: {info.agency_name} (mã {info.agency_code}) · Năm: {info.year}",
+               f"  Agency: {info.agency_name} (code {info.agency_code}) · Year: {info.year}"))
+    sample = tr(", bản mẫu", ", sample") if info.framework_sample else ""
+    ctx.out(tr(f"  Bộ tiêu chí: {info.framework_title} ({info.framework_id}{sample})",
+               f"  Framework: {info.framework_title} ({info.framework_id}{sample})"))
+    ctx.out(f"  SHA-256: {info.framework_sha256}")
+
+
+def info_document(ws: Any) -> dict[str, Any]:
+    info = ws.info()
+    return {
+        "folder": str(info.folder),
+        "role": info.role,
+        "agency_code": info.agency_code,
+        "agency_name": info.agency_name,
+        "level": info.level,
+        "year": info.year,
+        "framework_id": info.framework_id,
+        "framework_title": info.framework_title,
+        "framework_sha256": info.framework_sha256,
+        "framework_sample": info.framework_sample,
+        "state": info.state,
+        "submission_seq": info.submission_seq,
+        "evidence": {"documents": len(ws.documents()), "bytes": ws.evidence_bytes(), "limit_per_file": ws.evidence_limit},
+    }
+
+
+def info(args: argparse.Namespace, ctx: Context) -> int:
+    from ..core.services.agency import AgencyWorkspace
+
+    with AgencyWorkspace.open(args.dir) as ws:
+        doc = info_document(ws)
+        if args.json:
+            ctx.json(doc)
+            return 0
+        ctx.out(ctx.tr(f"Không gian làm việc: {ws.folder}", f"Workspace: {ws.folder}"))
+        _print_info(ctx, ws.info())
+        ev = doc["evidence"]
+        mb = human((Decimal(ev["bytes"]) / (1024 * 1024)).quantize(Decimal("0.1")), ctx.lang)
+        ctx.out(ctx.tr(f"  Trạng thái: {doc['state']} · Tài liệu kiểm chứng: {ev['documents']} tệp, {mb} MB",
+                       f"  State: {doc['state']} · Evidence: {ev['documents']} files, {mb} MB"))
+    return 0

@@ -1,0 +1,117 @@
+"""Application start-up: fonts, language, the workspace to open (or the first-run dialog)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from .. import __version__
+from ..core.errors import UserFacingError
+from ..core.paths import default_workspace_dir
+from ..core.services.agency import AgencyWorkspace
+from ..core.services.workspace import is_workspace
+from .errors import show_error
+from .resources import install_language, load_fonts
+from .ui_settings import UiSettings
+
+
+class Application:
+    """Owns the current workspace window; replaces it on language or workspace change."""
+
+    def __init__(self, app: QApplication, settings: UiSettings, lang: str) -> None:
+        self.app = app
+        self.settings = settings
+        self.lang = lang
+        self.window = None  # type: ignore[var-annotated]
+        self.ops = None  # type: ignore[var-annotated]
+
+    def open_folder(self, folder: Path, parent: QWidget | None = None) -> bool:
+        """Open the workspace in `folder`, or offer to create one there."""
+        if is_workspace(folder):
+            try:
+                ws = AgencyWorkspace.open(folder)
+            except UserFacingError as exc:
+                show_error(parent, exc, lang=self.lang)
+                return False
+        else:
+            from .dialogs.new_workspace import NewWorkspaceDialog
+
+            dlg = NewWorkspaceDialog(folder, parent)
+            if not dlg.exec() or dlg.workspace is None:
+                return False
+            ws = dlg.workspace
+        self.show_workspace(ws)
+        return True
+
+    def show_workspace(self, ws: AgencyWorkspace) -> None:
+        from .operations import AgencyOperations
+        from .windows.agency_window import AgencyWindow
+
+        old_window, old_ops = self.window, self.ops
+        if old_window is not None:
+            old_window.close()
+        if old_ops is not None and old_ops.workspace is not ws:
+            old_ops.close()
+        ops = old_ops if old_ops is not None and old_ops.workspace is ws else AgencyOperations(ws)
+        ops.lang = self.lang
+        window = AgencyWindow(ops)
+        window.language_requested.connect(self.switch_language)
+        window.workspace_requested.connect(self._workspace_requested)
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show()
+        self.window, self.ops = window, ops
+        self.settings.last_workspace = str(ws.folder)
+
+    def switch_language(self, lang: str) -> None:
+        if not install_language(lang) and lang == "en":
+            return
+        self.lang = lang
+        self.settings.language = lang
+        if self.ops is not None:
+            self.show_workspace(self.ops.workspace)
+
+    def _workspace_requested(self, what: str) -> None:
+        if what == "open":
+            d = QFileDialog.getExistingDirectory(self.window, QApplication.translate("app", "Mở không gian làm việc"))
+            if d:
+                self.open_folder(Path(d), self.window)
+        else:
+            d = QFileDialog.getExistingDirectory(self.window, QApplication.translate("app", "Chọn thư mục trống cho không gian làm việc mới"))
+            if d:
+                self.open_folder(Path(d), self.window)
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.settings.set_geometry(self.window.saveGeometry())
+        if self.ops is not None:
+            self.ops.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cchc-desktop", description="CCHC Desktop")
+    parser.add_argument("workspace", nargs="?", help="workspace folder (default: the user's data folder)")
+    parser.add_argument("--lang", choices=("vi", "en"))
+    parser.add_argument("--version", action="version", version=f"CCHC Desktop {__version__}")
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CCHC Desktop")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")  # the same look on every office PC, and in the screenshots of the guide
+    load_fonts(app)  # type: ignore[arg-type]
+    settings = UiSettings()
+    lang = args.lang or settings.language
+    install_language(lang)
+    controller = Application(app, settings, lang)  # type: ignore[arg-type]
+    folder = Path(args.workspace or os.environ.get("CCHC_WORKSPACE") or settings.last_workspace or default_workspace_dir())
+    if not controller.open_folder(folder.expanduser()):
+        return 0
+    code = app.exec()
+    controller.shutdown()
+    return code

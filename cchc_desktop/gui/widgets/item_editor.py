@@ -1,0 +1,232 @@
+"""The editor of the selected item: the rule in plain words, its input, N/A, explanation, evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import UserFacingError
+from ...core.framework.canonical import number_text
+from ...core.framework.codes import display_code
+from ...core.framework.model import Item, Scorer
+from ...core.scoring.describe import describe_rule
+from ...core.services.snapshot import AgencySnapshot
+from ..operations import AgencyOperations
+from .evidence_panel import EvidencePanel
+from .rule_inputs import RuleInput, make_input
+
+NOTE_IDLE_MS = 1200  # an explanation is saved this long after the last keystroke (and on leaving)
+
+
+class ItemEditor(QScrollArea):
+    def __init__(self, ops: AgencyOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.item: Item | None = None
+        self.input: RuleInput | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Content wraps to the pane's width; a sideways scroll bar would hide buttons.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self)
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(10, 6, 10, 6)
+
+        self.heading = QLabel(body)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setObjectName("itemHeading")
+        lay.addWidget(self.heading)
+        self.rule_text = QLabel(body)
+        self.rule_text.setWordWrap(True)
+        self.rule_text.setObjectName("ruleText")
+        lay.addWidget(self.rule_text)
+        self.guidance = QLabel(body)
+        self.guidance.setWordWrap(True)
+        self.guidance.setStyleSheet("color: #444;")
+        lay.addWidget(self.guidance)
+
+        self.input_box = QVBoxLayout()
+        lay.addLayout(self.input_box)
+        row = QHBoxLayout()
+        self.points = QLabel(body)
+        self.points.setObjectName("itemPoints")
+        row.addWidget(self.points, 1)
+        self.clear_button = QPushButton(self.tr("Xóa kết quả"), body)
+        self.clear_button.clicked.connect(self._clear)
+        row.addWidget(self.clear_button)
+        lay.addLayout(row)
+        self.error = QLabel(body)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setObjectName("inputError")
+        self.error.hide()
+        lay.addWidget(self.error)
+
+        self.na_check = QCheckBox(body)
+        self.na_check.toggled.connect(self._na_toggled)
+        lay.addWidget(self.na_check)
+        self.na_reason = QLineEdit(body)
+        self.na_reason.setPlaceholderText(self.tr("Lý do không áp dụng / không phát sinh (bắt buộc)"))
+        self.na_reason.editingFinished.connect(self._na_reason_done)
+        lay.addWidget(self.na_reason)
+
+        lay.addWidget(QLabel(self.tr("<b>Thuyết minh</b> (giải thích kết quả; bắt buộc khi thiếu tài liệu kiểm chứng)"), body))
+        self.note = QPlainTextEdit(body)
+        self.note.setPlaceholderText(self.tr("Nhập thuyết minh…"))
+        self.note.setFixedHeight(80)
+        self.note.setTabChangesFocus(True)
+        self.note.textChanged.connect(self._note_typed)
+        self.note.installEventFilter(self)
+        lay.addWidget(self.note)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_IDLE_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+
+        self.evidence = EvidencePanel(ops, body)
+        lay.addWidget(self.evidence, 1)
+        lay.addStretch(0)
+        self._loading = False
+        ops.failed.connect(self._failed)
+        ops.changed.connect(lambda _c, snap: self.refresh(snap))
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def show_item(self, item: Item | None) -> None:
+        self.flush_note()
+        self.item = item
+        if self.input is not None:
+            self.input.deleteLater()
+            self.input = None
+        self.error.hide()
+        if item is None:
+            self.heading.setText(self.tr("<h3>Chọn một tiêu chí ở cây bên trái</h3>"))
+            for w in (self.rule_text, self.guidance, self.points, self.clear_button, self.na_check, self.na_reason, self.note, self.evidence):
+                w.setVisible(False)
+            return
+        self.heading.setText(
+            f"<h3 style='margin:0'>{display_code(item.code)}. {item.title}</h3>"
+            + self.tr("Điểm tối đa: <b>{mx}</b>").format(mx=number_text(item.max_points))
+        )
+        self.rule_text.setText(self.tr("<b>Cách chấm:</b> ") + describe_rule(item))
+        self.rule_text.setVisible(True)
+        hint = item.guidance
+        if item.evidence.required:
+            hint = (hint + "\n" if hint else "") + self.tr("Tài liệu kiểm chứng yêu cầu: ") + (item.evidence.hint or self.tr("có"))
+        self.guidance.setText(hint)
+        self.guidance.setVisible(bool(hint))
+        self.input = make_input(item, self) if item.is_leaf else None
+        if self.input is not None:
+            self.input_box.addWidget(self.input)
+            self.input.submitted.connect(self._submitted)
+        leaf = item.is_leaf
+        self.points.setVisible(True)
+        self.clear_button.setVisible(self.input is not None)
+        self.na_check.setVisible(leaf and item.na_mode is not None)
+        self.na_check.setText(item.na_label or self.tr("Không áp dụng / không phát sinh trong năm"))
+        self.note.setVisible(leaf)
+        self.evidence.setVisible(leaf and item.scorer is not Scorer.SURVEY)
+        self.evidence.show_item(item.code if leaf else None)
+        self.refresh(self.ops.snapshot)
+
+    def refresh(self, snap: AgencySnapshot) -> None:
+        item = self.item
+        if item is None:
+            return
+        self._loading = True
+        try:
+            state = snap.state_of(item.code)
+            node = snap.score.nodes.get(item.code)
+            if self.input is not None:
+                self.input.show_value(state.value_json)
+                self.input.setEnabled(not state.not_applicable)
+            if item.scorer is Scorer.COUNCIL:
+                self.points.setText(self.tr("Điểm do Hội đồng thẩm định chấm."))
+            elif item.scorer is Scorer.SURVEY:
+                self.points.setText(self.tr("Điểm lấy từ kết quả điều tra xã hội học."))
+            elif node is not None:
+                ans = snap.answers.get(item.code)
+                if item.is_leaf and (ans is None or not ans.answered):
+                    self.points.setText(self.tr("Chưa nhập kết quả."))
+                else:
+                    self.points.setText(
+                        self.tr("Tự chấm: <b>{p}</b> / {mx} điểm").format(p=number_text(node.points), mx=number_text(node.applicable_max))
+                    )
+            self.na_check.setChecked(state.not_applicable)
+            self.na_reason.setVisible(state.not_applicable)
+            if self.na_reason.text() != state.na_reason and not self.na_reason.hasFocus():
+                self.na_reason.setText(state.na_reason)
+            if not self.note.hasFocus() and self.note.toPlainText() != state.note:
+                self.note.setPlainText(state.note)
+        finally:
+            self._loading = False
+
+    # -- committing --------------------------------------------------------------------------
+
+    def _submitted(self, raw: object) -> None:
+        if self.item is None:
+            return
+        self.error.hide()
+        if raw is None:
+            self.ops.clear_value(self.item.code)
+        else:
+            self.ops.set_value(self.item.code, raw)
+
+    def _clear(self) -> None:
+        if self.item is not None:
+            self.error.hide()
+            self.ops.clear_value(self.item.code)
+
+    def _na_toggled(self, checked: bool) -> None:
+        if self._loading or self.item is None:
+            return
+        self.na_reason.setVisible(checked)
+        self.ops.set_not_applicable(self.item.code, checked, self.na_reason.text())
+        if checked:
+            self.na_reason.setFocus()
+
+    def _na_reason_done(self) -> None:
+        if self.item is None or not self.na_check.isChecked():
+            return
+        if self.ops.snapshot.state_of(self.item.code).na_reason != self.na_reason.text().strip():
+            self.ops.set_not_applicable(self.item.code, True, self.na_reason.text())
+
+    def _note_typed(self) -> None:
+        if not self._loading:
+            self._note_timer.start()
+
+    def flush_note(self) -> None:
+        """Save a pending explanation now (leaving the item, closing the window)."""
+        self._note_timer.stop()
+        if self.item is None or not self.item.is_leaf:
+            return
+        text = self.note.toPlainText()
+        if self.ops.snapshot.state_of(self.item.code).note != text.strip():
+            self.ops.set_note(self.item.code, text)
+
+    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QEvent
+
+        if obj is getattr(self, "note", None) and event.type() == QEvent.Type.FocusOut:
+            self.flush_note()
+        return super().eventFilter(obj, event)
+
+    def _failed(self, exc: UserFacingError, where: str) -> None:
+        if self.item is not None and where == self.item.code:
+            self.error.setText(exc.message(self.ops.lang))
+            self.error.show()
+            # Show the stored value again: the refused one was not saved.
+            self.refresh(self.ops.snapshot)

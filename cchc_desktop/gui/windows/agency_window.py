@@ -1,0 +1,270 @@
+"""The agency's main window: a shell that wires the views to one `AgencyOperations`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressDialog,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.changes import Changes
+from ...core.services.snapshot import AgencySnapshot
+from ..errors import show_error
+from ..models.criteria_tree import ADJUSTMENTS_KEY, CODE_ROLE, CriteriaTreeModel
+from ..operations import AgencyOperations
+from ..widgets.item_editor import ItemEditor
+from ..widgets.problems_panel import ProblemsPanel
+from ..widgets.score_panel import ScorePanel
+
+PROGRESS_DELAY_MS = 600  # show a progress dialog only for work that is actually long (Anki)
+
+
+class AgencyWindow(QMainWindow):
+    language_requested = Signal(str)
+    workspace_requested = Signal(str)  # "new" | "open"
+
+    def __init__(self, ops: AgencyOperations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        info = ops.snapshot.info
+        self.setWindowTitle(self.tr("CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})").format(name=info.agency_name, year=info.year))
+        self.resize(1366, 740)
+
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(4, 4, 4, 0)
+        lay.setSpacing(2)
+        banner = QLabel(
+            self.tr("<b>{name}</b> — năm {year} — {fw}").format(name=info.agency_name, year=info.year, fw=info.framework_title),
+            central,
+        )
+        banner.setWordWrap(True)
+        lay.addWidget(banner)
+        if info.framework_sample:
+            sample = QLabel(
+                self.tr("⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành."),
+                central,
+            )
+            sample.setObjectName("sampleWarning")
+            sample.setStyleSheet("background: #fff3cd; color: #7a4b00; padding: 3px; border: 1px solid #e0c068;")
+            lay.addWidget(sample)
+        self.score_panel = ScorePanel(central)
+        lay.addWidget(self.score_panel)
+
+        self.model = CriteriaTreeModel(ops.framework, ops.snapshot, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(1)
+        self.filter = QLineEdit(central)
+        self.filter.setPlaceholderText(self.tr("Tìm tiêu chí (Ctrl+F)…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView(central)
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setIndentation(14)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 92), (2, 50), (3, 62), (4, 122)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        self.tree.expandAll()
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+
+        left = QWidget(central)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.filter)
+        left_lay.addWidget(self.tree, 1)
+        self.problems = ProblemsPanel(central)
+        self.problems.lang = ops.lang
+        self.problems.jump_to.connect(self.select_item)
+        self.tabs = QTabWidget(central)
+        self.tabs.addTab(left, self.tr("Tiêu chí"))
+        self.tabs.addTab(self.problems, "")
+        self.editor = ItemEditor(ops, central)
+
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        split.addWidget(self.tabs)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
+        split.setSizes([720, 640])
+        lay.addWidget(split, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.saved_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().showMessage(self.tr("Mọi thay đổi được lưu tự động ngay khi nhập."), 8000)
+
+        ops.changed.connect(self._changed)
+        ops.failed.connect(self._failed)
+        ops.crashed.connect(lambda exc, tb: show_error(self, exc, tb, ops.lang))
+        ops.saved.connect(self.saved_label.setText)
+        ops.progress.connect(self._progress)
+        self._progress_dialog: QProgressDialog | None = None
+        self._progress_clock = QElapsedTimer()
+        self._apply_snapshot(ops.snapshot)
+        QTimer.singleShot(0, self._restore_position)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.undo_action = QAction(self.tr("Hoàn tác"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.ops.undo)
+        self.redo_action = QAction(self.tr("Làm lại"), self)
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.ops.redo)
+        self.next_action = QAction(self.tr("Vấn đề tiếp theo"), self)
+        self.next_action.setShortcut(QKeySequence("F8"))
+        self.next_action.triggered.connect(self.next_problem)
+        self.add_evidence_action = QAction(self.tr("Thêm tài liệu…"), self)
+        self.add_evidence_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.add_evidence_action.triggered.connect(self.editor.evidence.choose_files)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.tabs.setCurrentIndex(0), self.filter.setFocus()))
+        self.addAction(find)
+        edit_item = QAction(self)
+        edit_item.setShortcut(QKeySequence("F2"))
+        edit_item.triggered.connect(self._focus_input)
+        self.addAction(edit_item)
+
+        bar = QToolBar(self.tr("Công cụ"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.undo_action, self.redo_action, self.next_action, self.add_evidence_action):
+            bar.addAction(a)
+        self.addToolBar(bar)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Tệp"))
+        file_menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: self.workspace_requested.emit("new"))
+        file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = menu.addMenu(self.tr("&Sửa"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addAction(self.next_action)
+        view_menu = menu.addMenu(self.tr("&Ngôn ngữ"))
+        view_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi"))
+        view_menu.addAction("English", lambda: self.language_requested.emit("en"))
+
+    # -- snapshot ----------------------------------------------------------------------------
+
+    def _apply_snapshot(self, snap: AgencySnapshot) -> None:
+        self.score_panel.update_snapshot(snap)
+        self.problems.update_snapshot(snap)
+        n = len(snap.score.problems)
+        self.tabs.setTabText(1, self.tr("Vấn đề ({n})").format(n=n))
+        lang = self.ops.lang
+        undo, redo = snap.undo_label, snap.redo_label
+        pick = 1 if lang == "en" else 0
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(self.tr("Hoàn tác") + (f": {undo[pick]}" if undo else ""))
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(self.tr("Làm lại") + (f": {redo[pick]}" if redo else ""))
+
+    def _changed(self, changes: Changes, snap: AgencySnapshot) -> None:
+        self.model.update_snapshot(snap, None if changes.workspace else changes.items)
+        self._apply_snapshot(snap)
+        if self._progress_dialog is not None:
+            self._progress_dialog.close()
+            self._progress_dialog = None
+
+    def _failed(self, exc, where: str) -> None:  # type: ignore[no-untyped-def]
+        if self._progress_dialog is not None:
+            self._progress_dialog.close()
+            self._progress_dialog = None
+        text = exc.message(self.ops.lang)
+        self.statusBar().showMessage(text, 15000)
+        if not where or self.editor.item is None or where != self.editor.item.code or "tài liệu" in text.lower() or "tệp" in text.lower():
+            show_error(self, exc, lang=self.ops.lang)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        if self._progress_dialog is None:
+            if not self._progress_clock.isValid():
+                self._progress_clock.start()
+            if self._progress_clock.elapsed() < PROGRESS_DELAY_MS or done >= total:
+                return
+            dlg = QProgressDialog(self.tr("Đang sao chép “{name}”…").format(name=label), self.tr("Hủy"), 0, 1000, self)
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.canceled.connect(lambda: self.ops.cancel_token.cancel() if self.ops.cancel_token else None)
+            self._progress_dialog = dlg
+        self._progress_dialog.setValue(int(done * 1000 / max(total, 1)))
+        if done >= total:
+            self._progress_clock.invalidate()
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(CODE_ROLE) if current.isValid() else None
+        item = self.ops.framework.item(key) if key and key != ADJUSTMENTS_KEY else None
+        self.editor.show_item(item)
+        if item is not None:
+            self.ops.remember_item(item.code)
+
+    def select_item(self, code: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.filter.text():
+            self.filter.clear()
+        index = self.proxy.mapFromSource(self.model.index_of(code))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+            self.tree.setFocus()
+
+    def _restore_position(self) -> None:
+        code = self.ops.workspace_last_item
+        if code:
+            self.select_item(code)
+        else:
+            first = self.proxy.index(0, 0)
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
+        self.tree.setFocus()
+
+    def next_problem(self) -> None:
+        problems = self.ops.snapshot.score.problems
+        if not problems:
+            self.statusBar().showMessage(self.tr("Không còn vấn đề nào."), 5000)
+            return
+        current = self.editor.item.code if self.editor.item else None
+        codes = [p.code for p in problems]
+        nxt = codes[(codes.index(current) + 1) % len(codes)] if current in codes else codes[0]
+        self.select_item(nxt)
+        self._focus_input()
+
+    def _focus_input(self) -> None:
+        if self.editor.input is not None:
+            self.editor.input.setFocus()
+        else:
+            self.editor.note.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing entered is lost: save a pending explanation and let queued edits commit.
+        self.editor.flush_note()
+        self.ops.wait_idle()
+        super().closeEvent(event)
