@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from .. import __version__
@@ -93,11 +94,23 @@ class Application:
             self.ops.close()
 
 
+def _report_and_quit(app: QApplication, controller: Application, screenshot: str | None) -> None:
+    w = controller.window
+    if w is not None:
+        if screenshot:
+            w.grab().save(screenshot)
+        print(f"WINDOW visible={w.isVisible()} platform={app.platformName()} size={w.width()}x{w.height()} title={w.windowTitle()}", flush=True)
+    app.quit()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cchc-desktop", description="CCHC Desktop")
     parser.add_argument("workspace", nargs="?", help="workspace folder (default: the user's data folder)")
     parser.add_argument("--lang", choices=("vi", "en"))
     parser.add_argument("--version", action="version", version=f"CCHC Desktop {__version__}")
+    # For smoke tests of installs and bundles: show the window, report it, optionally grab it, quit.
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -112,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(args.workspace or os.environ.get("CCHC_WORKSPACE") or settings.last_workspace or default_workspace_dir())
     if not controller.open_folder(folder.expanduser()):
         return 0
+    if args.quit_after is not None:
+        QTimer.singleShot(args.quit_after, lambda: _report_and_quit(app, controller, args.screenshot))
     code = app.exec()
     controller.shutdown()
     return code

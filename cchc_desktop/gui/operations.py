@@ -51,9 +51,10 @@ class AgencyOperations(QObject):
         def done(result: tuple[Changes, AgencySnapshot]) -> None:
             changes, snap = result
             self.snapshot = snap
+            if changes == Changes():
+                return  # nothing changed (e.g. remembering the selected item): no refresh
             self.changed.emit(changes, snap)
-            if changes != Changes():
-                self.saved.emit(ack or self.tr("Đã lưu lúc {t}").format(t=time.strftime("%H:%M:%S")))
+            self.saved.emit(ack or self.tr("Đã lưu lúc {t}").format(t=time.strftime("%H:%M:%S")))
 
         def error(exc: BaseException, tb: str) -> None:
             if isinstance(exc, UserFacingError):

@@ -30,7 +30,7 @@ def human_size(n: int) -> str:
     if n < 1024:
         return f"{n} B"
     if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
+        return f"{n / 1024:.1f} KB"
     return f"{n / 1024 / 1024:.1f} MB"
 
 

@@ -83,7 +83,9 @@ class ItemEditor(QScrollArea):
         self.na_reason.editingFinished.connect(self._na_reason_done)
         lay.addWidget(self.na_reason)
 
-        lay.addWidget(QLabel(self.tr("<b>Thuyết minh</b> (giải thích kết quả; bắt buộc khi thiếu tài liệu kiểm chứng)"), body))
+        self.note_label = QLabel(self.tr("<b>Thuyết minh</b> (giải thích kết quả; bắt buộc khi thiếu tài liệu kiểm chứng)"), body)
+        self.note_label.setWordWrap(True)
+        lay.addWidget(self.note_label)
         self.note = QPlainTextEdit(body)
         self.note.setPlaceholderText(self.tr("Nhập thuyết minh…"))
         self.note.setFixedHeight(80)
@@ -114,7 +116,7 @@ class ItemEditor(QScrollArea):
         self.error.hide()
         if item is None:
             self.heading.setText(self.tr("<h3>Chọn một tiêu chí ở cây bên trái</h3>"))
-            for w in (self.rule_text, self.guidance, self.points, self.clear_button, self.na_check, self.na_reason, self.note, self.evidence):
+            for w in (self.rule_text, self.guidance, self.points, self.clear_button, self.na_check, self.na_reason, self.note_label, self.note, self.evidence):
                 w.setVisible(False)
             return
         self.heading.setText(
@@ -138,6 +140,7 @@ class ItemEditor(QScrollArea):
         self.na_check.setVisible(leaf and item.na_mode is not None)
         self.na_check.setText(item.na_label or self.tr("Không áp dụng / không phát sinh trong năm"))
         self.note.setVisible(leaf)
+        self.note_label.setVisible(leaf)
         self.evidence.setVisible(leaf and item.scorer is not Scorer.SURVEY)
         self.evidence.show_item(item.code if leaf else None)
         self.refresh(self.ops.snapshot)
@@ -226,7 +229,6 @@ class ItemEditor(QScrollArea):
 
     def _failed(self, exc: UserFacingError, where: str) -> None:
         if self.item is not None and where == self.item.code:
-            self.error.setText(exc.message(self.ops.lang))
+            # Keep what the user typed so it can be corrected; say plainly it was not saved.
+            self.error.setText(exc.message(self.ops.lang) + " " + self.tr("(Chưa lưu giá trị này.)"))
             self.error.show()
-            # Show the stored value again: the refused one was not saved.
-            self.refresh(self.ops.snapshot)

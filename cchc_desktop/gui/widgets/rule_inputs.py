@@ -22,8 +22,16 @@ UNSET = object()
 
 class RuleInput(QWidget):
     submitted = Signal(object)  # raw value, or None to clear
+    _last: object = UNSET
 
-    def show_value(self, value_json: str | None) -> None:
+    def show_value(self, value_json: str | None, force: bool = False) -> None:
+        """Show the stored value; unless forced, leave the fields alone while it is unchanged,
+        so a refresh caused by another edit never wipes what the user is typing."""
+        if force or value_json != self._last:
+            self._last = value_json
+            self._show(value_json)
+
+    def _show(self, value_json: str | None) -> None:
         raise NotImplementedError
 
     def focus_first(self) -> None:
@@ -49,7 +57,7 @@ class ComboInput(RuleInput):
         value = self.combo.itemData(row)
         self.submitted.emit(None if value is UNSET else value)
 
-    def show_value(self, value_json: str | None) -> None:
+    def _show(self, value_json: str | None) -> None:
         value = UNSET if value_json is None else json.loads(value_json)
         for row in range(self.combo.count()):
             if self.combo.itemData(row) == value or (value is UNSET and row == 0):
@@ -79,7 +87,7 @@ class TextInput(RuleInput):
             return
         self.submitted.emit(text if text else None)
 
-    def show_value(self, value_json: str | None) -> None:
+    def _show(self, value_json: str | None) -> None:
         if value_json is None:
             text = ""
         else:
@@ -117,7 +125,7 @@ class RatioInput(RuleInput):
         elif pair[0] and pair[1]:
             self.submitted.emit({"numerator": pair[0], "denominator": pair[1]})
 
-    def show_value(self, value_json: str | None) -> None:
+    def _show(self, value_json: str | None) -> None:
         if value_json is None:
             pair = ("", "")
             self.percent.setText("")

@@ -51,7 +51,8 @@ class ScorePanel(QWidget):
                 pen=number_text(s.penalty),
             )
         )
-        cat = s.category.name if s.category else "—"
+        # No projection before anything is entered: "Yếu" at 0/71 would only alarm.
+        cat = s.category.name if s.category and s.answered else "—"
         self.category.setText(self.tr("Xếp loại dự kiến: <b>{c}</b>").format(c=cat))
         self.progress.setMaximum(max(s.to_answer, 1))
         self.progress.setValue(s.answered)

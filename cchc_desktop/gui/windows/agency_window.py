@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -121,7 +121,7 @@ class AgencyWindow(QMainWindow):
         self._progress_dialog: QProgressDialog | None = None
         self._progress_clock = QElapsedTimer()
         self._apply_snapshot(ops.snapshot)
-        QTimer.singleShot(0, self._restore_position)
+        self._restore_position()
 
     # -- actions ---------------------------------------------------------------------------
 
