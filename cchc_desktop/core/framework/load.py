@@ -43,9 +43,28 @@ from .validate import FrameworkProblem, validate
 MAX_FRAMEWORK_BYTES = 8 * 1024 * 1024  # a framework is a few hundred KB; refuse absurd files early
 
 
+TOP_KEYS = {"format", "format_version", "id", "title", "level", "year", "sample", "description", "legal_basis",
+            "total", "categories", "bonus_cap", "penalty_cap", "fields", "adjustments", "$schema"}
+ITEM_KEYS = {"code", "title", "max", "rule", "children", "not_applicable", "evidence", "guidance"}
+RULE_KEYS = {"kind", "yes_label", "no_label", "options", "tiers", "monotonic", "unit_label", "numerator_label",
+             "denominator_label", "per_violation", "floor", "count_label", "step"}
+TIER_KEYS = {"min", "max", "min_inclusive", "max_inclusive", "points"}
+MAX_DEPTH = 3  # field, criterion, sub-criterion
+
+
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[FrameworkProblem] = []
+
+    def known_keys(self, obj: dict[str, Any], allowed: set[str], where: str) -> None:
+        """A typo ("evidance") would silently lose its meaning and its place in the hash."""
+        unknown = sorted(k for k in obj if k not in allowed)
+        if unknown:
+            self.bad(
+                where,
+                f"Khóa không được hỗ trợ: {', '.join(unknown)} (có thể gõ sai tên).",
+                f"Unsupported keys: {', '.join(unknown)} (a typo?).",
+            )
 
     def bad(self, where: str, vi: str, en: str) -> None:
         self.problems.append(FrameworkProblem(where, vi, en))
@@ -108,6 +127,7 @@ class _Reader:
             if not isinstance(t, dict):
                 self.bad(tw, "Mỗi mức phải là một đối tượng.", "Each tier must be an object.")
                 continue
+            self.known_keys(t, TIER_KEYS, tw)
             out.append(
                 Tier(
                     points=self.number(t, "points", tw) or Decimal(0),
@@ -124,6 +144,7 @@ class _Reader:
             self.bad(where, "“rule” phải là một đối tượng.", "'rule' must be an object.")
             return None
         kind = raw.get("kind")
+        self.known_keys(raw, RULE_KEYS, where)
         if kind not in RULE_KINDS:
             self.bad(
                 where,
@@ -195,6 +216,9 @@ class _Reader:
         code = self.text(raw, "code", where, required=True)
         if code:
             where = f"mục {code}"
+        self.known_keys(raw, ITEM_KEYS, where)
+        if depth > MAX_DEPTH:
+            self.bad(where, "Cây tiêu chí chỉ có 3 cấp: lĩnh vực, tiêu chí, tiêu chí thành phần.", "The tree has at most 3 levels.")
         title = self.text(raw, "title", where, required=True)
         max_points = self.number(raw, "max", where) or Decimal(0)
         rule = None
@@ -255,7 +279,7 @@ class _Reader:
             )
             return None
         version = doc.get("format_version")
-        if version != FORMAT_VERSION:
+        if type(version) is not int or version != FORMAT_VERSION:  # True == 1 in Python: not a version
             self.bad(
                 "tệp",
                 f"Phiên bản định dạng {version} không được hỗ trợ (phiên bản này đọc được: {FORMAT_VERSION}). "
@@ -264,6 +288,7 @@ class _Reader:
             )
             return None
         where = "bộ tiêu chí"
+        self.known_keys(doc, TOP_KEYS, where)
         level_raw = doc.get("level")
         try:
             level = Level(level_raw)

@@ -101,6 +101,14 @@ def _check_item(item: Item, where_parent: str | None, out: list[FrameworkProblem
             )
         )
     rule = item.rule
+    if item.na_mode is not None and rule is not None and rule.kind in ("survey", "bonus", "penalty"):
+        out.append(
+            FrameworkProblem(
+                where,
+                "Mục điều tra xã hội học và điểm thưởng/trừ không thể “không áp dụng”: cơ quan không tự quyết định các mục này.",
+                "Survey and bonus/penalty items cannot be marked not applicable.",
+            )
+        )
     if rule is not None:
         if (rule.kind in ADJUSTMENT_KINDS) != adjustment:
             if adjustment:

@@ -98,16 +98,24 @@ class ScoreSheet:
 
 
 def leaf_result(item: Item, answer: Answer | None, scorer: Scorer = Scorer.AGENCY) -> LeafResult:
-    """The points of a leaf from the answer of `scorer`; other scorers' leaves are pending."""
+    """The points of a leaf from the answer of `scorer`; other scorers' leaves are pending.
+
+    An N/A claim on a leaf someone else scores (council, survey) stays pending too: only the
+    one who scores an item can declare it not applicable.
+    """
+    is_adjustment = item.rule is not None and item.rule.kind in ("bonus", "penalty")
+    if item.scorer is not scorer and not is_adjustment:
+        return LeafResult(points=None, known=False)
     if answer is not None and answer.not_applicable and item.na_mode is not None:
         if item.na_mode is NaMode.EXCLUDE:
             return LeafResult(points=None, excluded=True)
         return LeafResult(points=item.max_points)
-    if item.scorer is not scorer and item.rule is not None and item.rule.kind not in ("bonus", "penalty"):
-        return LeafResult(points=None, known=False)
     if answer is None or answer.value is None:
         return LeafResult(points=None)
-    return LeafResult(points=points_for(item, answer.value))
+    try:
+        return LeafResult(points=points_for(item, parse_value(item, answer.value)))
+    except Exception:  # noqa: BLE001 - a stale value the rule no longer accepts scores nothing
+        return LeafResult(points=None)  # and self_assessment_problems reports it
 
 
 def roll_up(fw: Framework, leaves: Mapping[str, LeafResult], problems: tuple[Problem, ...] = ()) -> ScoreSheet:
@@ -125,8 +133,10 @@ def roll_up(fw: Framework, leaves: Mapping[str, LeafResult], problems: tuple[Pro
             ns = NodeScore(item.code, item.max_points, applicable, assessable, pts, answered, counted)
         else:
             kids = [visit(c) for c in item.children]
-            applicable = min(item.max_points, sum((k.applicable_max for k in kids), ZERO))
-            assessable = min(applicable, sum((k.assessable_max for k in kids), ZERO))
+            # The max minus what the children gave up (N/A excluded, or pending): a shortfall of
+            # the children's maxima (a validator warning) stays in the maximum, it is not forgiven.
+            applicable = max(ZERO, item.max_points - sum((k.max_points - k.applicable_max for k in kids), ZERO))
+            assessable = max(ZERO, applicable - sum((k.applicable_max - k.assessable_max for k in kids), ZERO))
             pts = min(applicable, sum((k.points for k in kids), ZERO))
             ns = NodeScore(
                 item.code,
@@ -172,15 +182,28 @@ def roll_up(fw: Framework, leaves: Mapping[str, LeafResult], problems: tuple[Pro
     )
 
 
-def self_assessment_problems(fw: Framework, answers: Mapping[str, Answer]) -> tuple[Problem, ...]:
-    """What the agency must fix (or knowingly submit with), in framework order."""
+def self_assessment_problems(
+    fw: Framework, answers: Mapping[str, Answer], own: Mapping[str, Answer] | None = None
+) -> tuple[Problem, ...]:
+    """What the agency must fix (or knowingly submit with), in framework order.
+
+    `answers` are the effective leaf answers; `own` the answers as entered (to tell an N/A
+    inherited from a parent from one entered on the leaf itself).
+    """
+    own = answers if own is None else own
     out: list[Problem] = []
+    for item in fw.walk():
+        a = own.get(item.code)
+        if not item.is_leaf and a is not None and a.not_applicable and item.na_mode is not None and not a.na_reason.strip():
+            out.append(Problem(item.code, "na_without_reason", f"{item.code}: chọn “không áp dụng” nhưng chưa ghi lý do.", f"{item.code}: not applicable without a reason."))
     for item in fw.leaves():
         scorer = item.scorer
         if scorer is Scorer.SURVEY:
             continue
         a = answers.get(item.code)
         if a is not None and a.not_applicable:
+            if item.code not in own or not own[item.code].not_applicable:
+                continue  # inherited from an N/A parent, reported there
             if item.na_mode is None:
                 out.append(Problem(item.code, "invalid_value", f"{item.code}: tiêu chí này không cho phép “không áp dụng”.", f"{item.code}: not applicable is not allowed."))
             elif not a.na_reason.strip():
@@ -210,7 +233,44 @@ def self_assessment_problems(fw: Framework, answers: Mapping[str, Answer]) -> tu
     return tuple(out)
 
 
+def effective_answers(fw: Framework, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+    """Leaf answers with N/A on an inner item (e.g. a whole field the agency has no part in)
+    carried down to every leaf below it."""
+    out = dict(answers)
+    for item in fw.walk():
+        a = answers.get(item.code)
+        if item.is_leaf or a is None or not a.not_applicable or item.na_mode is None:
+            continue
+        for leaf in item.leaves():
+            prior = out.get(leaf.code, Answer(leaf.code))
+            out[leaf.code] = Answer(
+                leaf.code, None, True, a.na_reason, prior.note, prior.evidence_count
+            )
+    return out
+
+
 def self_assessment(fw: Framework, answers: Mapping[str, Answer]) -> ScoreSheet:
     """The agency's live self-score: council-only and survey items are pending."""
-    leaves = {item.code: leaf_result(item, answers.get(item.code)) for item in fw.leaves()}
-    return roll_up(fw, leaves, self_assessment_problems(fw, answers))
+    eff = effective_answers(fw, answers)
+    leaves = {}
+    for item in fw.leaves():
+        parent_mode = _inherited_mode(fw, item.code, answers)
+        if parent_mode is not None:
+            # N/A declared on a parent (a whole field the agency has no part in): its mode applies
+            # to every leaf below, whoever would have scored it.
+            leaves[item.code] = (
+                LeafResult(points=None, excluded=True) if parent_mode is NaMode.EXCLUDE else LeafResult(points=item.max_points)
+            )
+            continue
+        leaves[item.code] = leaf_result(item, answers.get(item.code))
+    return roll_up(fw, leaves, self_assessment_problems(fw, eff, answers))
+
+
+def _inherited_mode(fw: Framework, code: str, answers: Mapping[str, Answer]) -> NaMode | None:
+    parent = fw.parent_of(code)
+    while parent is not None:
+        a = answers.get(parent.code)
+        if a is not None and a.not_applicable and parent.na_mode is not None:
+            return parent.na_mode
+        parent = fw.parent_of(parent.code)
+    return None

@@ -13,6 +13,7 @@ Inputs by rule kind (the same shapes in the answers file, the database and packa
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Union
@@ -105,15 +106,17 @@ def parse_value(item: Item, raw: Any) -> Value:
     if isinstance(rule, YesNoRule):
         if isinstance(raw, bool):
             return raw
-        text = str(raw).strip().lower()
+        # Typed text may arrive decomposed (NFD, e.g. Unikey's "Unicode tổ hợp"); labels are NFC.
+        text = unicodedata.normalize("NFC", str(raw)).strip().lower()
         if text in ("true", "1", "yes", "có", "đạt", rule.yes_label.lower()):
             return True
         if text in ("false", "0", "no", "không", "không đạt", rule.no_label.lower()):
             return False
         raise _bad(item, f"chỉ nhận “{rule.yes_label}” hoặc “{rule.no_label}” (true/false).", "accepts only true or false.")
     if isinstance(rule, ChoiceRule):
-        if isinstance(raw, str) and rule.option(raw.strip()) is not None:
-            return raw.strip()
+        key = unicodedata.normalize("NFC", raw).strip() if isinstance(raw, str) else raw
+        if isinstance(key, str) and rule.option(key) is not None:
+            return key
         allowed = "; ".join(f"“{o.key}” ({o.label})" for o in rule.options)
         raise _bad(item, f"lựa chọn “{raw}” không có trong quy tắc. Chọn một trong: {allowed}.", f"option '{raw}' is not allowed.")
     if isinstance(rule, PercentTiersRule):

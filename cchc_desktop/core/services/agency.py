@@ -217,7 +217,8 @@ class AgencyWorkspace:
         return [ItemEvidence(self._docs[d], pages) for d, pages in self._links.get(code, [])]
 
     def documents(self) -> list[EvidenceDocument]:
-        return sorted(self._docs.values(), key=lambda d: d.id)
+        """Documents that back at least one item (an unlinked one stays stored for redo only)."""
+        return sorted((d for d in self._docs.values() if d.links), key=lambda d: d.id)
 
     def document(self, document_id: int) -> EvidenceDocument:
         try:
@@ -230,7 +231,7 @@ class AgencyWorkspace:
 
     def evidence_bytes(self) -> int:
         """Total size of the distinct evidence files: what the package will carry."""
-        return sum({d.sha256: d.size for d in self._docs.values()}.values())
+        return sum({d.sha256: d.size for d in self.documents()}.values())
 
     @property
     def evidence_limit(self) -> int:
@@ -272,7 +273,11 @@ class AgencyWorkspace:
         else:
             new_json = json.dumps(value_to_json(parse_value(item, raw)), ensure_ascii=False)
         before = self.state_of(code)
-        after = replace(before, value_json=new_json, not_applicable=False if new_json is not None else before.not_applicable)
+        if new_json is not None:
+            # A value ends "not applicable": its reason would otherwise linger on an answered item.
+            after = replace(before, value_json=new_json, not_applicable=False, na_reason="")
+        else:
+            after = replace(before, value_json=None)
         return self._edit_answer(code, before, after, f"Nhập kết quả {code}", f"Enter result {code}")
 
     def clear_value(self, code: str) -> Changes:
@@ -464,7 +469,11 @@ class AgencyWorkspace:
         )
 
     def _after_bulk_write(self) -> None:
-        """Re-read answers and evidence after a multi-item transaction (bulk fill)."""
+        """Re-read answers and evidence after a multi-item transaction (bulk fill).
+
+        A bulk fill is not undone step by step; the undo history before it no longer applies.
+        """
+        self._undo = UndoLog()
         with Session(self._engine) as s:
             self._states = {
                 a.item_code: AnswerState(a.value_json, a.not_applicable, a.na_reason, a.note)

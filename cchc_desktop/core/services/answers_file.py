@@ -26,6 +26,7 @@ from .agency import AgencyWorkspace, AnswerState
 
 FORMAT_NAME = "cchc-answers"
 FORMAT_VERSION = 1
+EVIDENCE_KEYS = {"file", "doc_type", "number_symbol", "issue_date", "issuer", "excerpt", "pages"}
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,12 @@ def parse_entries(workspace: AgencyWorkspace, doc: dict[str, Any], base_dir: Pat
         for n, ev in enumerate(spec.get("evidence") or [], 1):
             if not isinstance(ev, dict) or not isinstance(ev.get("file"), str):
                 raise _bad(f"Tiêu chí {code}, tài liệu {n}: cần khóa “file”.", f"{code}, evidence {n}: 'file' is required.")
+            bad_keys = set(ev) - EVIDENCE_KEYS
+            if bad_keys:
+                raise _bad(
+                    f"Tiêu chí {code}, tài liệu {n}: khóa không hỗ trợ: {', '.join(sorted(bad_keys))}.",
+                    f"{code}, evidence {n}: unknown keys {sorted(bad_keys)}.",
+                )
             p = Path(ev["file"])
             p = p if p.is_absolute() else base_dir / p
             try:
@@ -170,6 +177,7 @@ def fill(workspace: AgencyWorkspace, answers_path: Path) -> Changes:
                     s.add(row)
                     s.flush()
                     doc_id = docs_by_sha[sf.sha256] = row.id
+                    workspace._log(s, e.code, "add_document", None, {"document": doc_id, "sha256": sf.sha256, "file": row.file_name, **ev.citation.__dict__})
                 if not workspace._is_linked(s, doc_id, e.code):
                     workspace._write_link(s, doc_id, e.code, ev.pages, True)
                 codes.add(e.code)

@@ -22,6 +22,9 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite's legacy transaction handling commits before every DDL statement, so a migration
+    # could stop half-way.  Take control: autocommit at the driver, BEGIN emitted by SQLAlchemy.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -38,6 +41,7 @@ def make_engine(db_path: Path) -> Engine:
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 
 
@@ -74,6 +78,12 @@ def open_database(db_path: Path, create: bool = False) -> Engine:
     engine = make_engine(db_path)
     try:
         rev = current_revision(engine)
+        if rev is None and not create:
+            # Another program's database (or an empty file) under our name: never add our schema to it.
+            raise WorkspaceError(
+                f"Tệp “{db_path.name}” không phải cơ sở dữ liệu của CCHC Desktop. Không có gì bị thay đổi.",
+                f"'{db_path.name}' is not a CCHC Desktop database; nothing was changed.",
+            )
         if rev != HEAD_REVISION:
             if rev is not None and rev > HEAD_REVISION:
                 raise WorkspaceError(
