@@ -80,7 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         parser = build_parser(ctx)
         try:
-            args = parser.parse_args(args_list)
+            # parse_known_args: the placeholders of commands not in this version take any options.
+            args, extra = parser.parse_known_args(args_list)
+            if extra and not getattr(args, "accepts_extra", False):
+                parser.error("unrecognized arguments: " + " ".join(extra))
         except UsageError as exc:
             ctx.err(exc.render(ctx))
             return EXIT_USER
@@ -103,9 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.err(ctx.tr("Đã dừng theo yêu cầu.", "Interrupted."))
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # `cchc ... | head`: the reader left, nothing to report
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
+        try:  # the interpreter flushes stdout at exit: point it at devnull to stay quiet
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
             pass
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - everything else is a bug, reported as one

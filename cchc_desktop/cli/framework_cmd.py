@@ -69,7 +69,13 @@ def _summary(ctx: Context, fw: Framework) -> None:
                f"Id: {fw.id} · Level: {level_name(fw, lang)} ({fw.level.value}) · Year: {fw.year}"))
     lb = fw.legal_basis
     if lb.number or lb.issuer:
-        ctx.out(tr("Căn cứ: ", "Legal basis: ") + " ".join(x for x in (lb.number, lb.date, lb.issuer) if x))
+        date = lb.date
+        if len(date) == 10 and date[4] == "-" and date[7] == "-":  # ISO -> dd/mm/yyyy as documents write it
+            date = f"{date[8:]}/{date[5:7]}/{date[:4]}"
+        parts = [lb.number]
+        parts += [tr(f"ngày {date}", f"of {date}")] if date else []
+        parts += [tr(f"của {lb.issuer}", f"by {lb.issuer}")] if lb.issuer else []
+        ctx.out(tr("Căn cứ: ", "Legal basis: ") + " ".join(p for p in parts if p))
     ctx.out(f"SHA-256: {fw.sha256}")
     ctx.out(tr("Điểm tối đa theo lĩnh vực:", "Max points per field:"))
     rows = [[display_code(f.code), clip(f.title, 60), human(f.max_points, lang)] for f in fw.fields]
@@ -141,7 +147,8 @@ def _show_item(ctx: Context, item: Item, indent: int) -> None:
         ctx.out(f"{pad}    {rule_text(item, lang)}")
     notes = []
     if item.na_mode is not None:
-        mode = tr("tính đủ điểm", "full points") if item.na_mode.value == "full" else tr("loại khỏi điểm tối đa", "excluded from the max")
+        full = item.na_mode.value == "full"
+        mode = tr("tính đủ điểm", "full points") if full else tr("loại khỏi điểm tối đa", "excluded from the max")
         label = f" “{item.na_label}”" if item.na_label else ""
         notes.append(tr(f"cho phép không áp dụng{label}: {mode}", f"may be not applicable{label}: {mode}"))
     if item.evidence.required:
@@ -162,7 +169,8 @@ def show(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     sample = ctx.tr("  [BẢN MẪU]", "  [SAMPLE]") if fw.sample else ""
     ctx.out(f"{fw.title}{sample}")
-    ctx.out(f"{fw.id} · {level_name(fw, ctx.lang)} · {fw.year} · {ctx.tr('tổng', 'total')} {human(fw.total, ctx.lang)} · SHA-256 {fw.sha256}")
+    total = f"{ctx.tr('tổng', 'total')} {human(fw.total, ctx.lang)}"
+    ctx.out(f"{fw.id} · {level_name(fw, ctx.lang)} · {fw.year} · {total} · SHA-256 {fw.sha256}")
     for f in fw.fields:
         ctx.out()
         _show_item(ctx, f, 0)

@@ -33,7 +33,8 @@ NOT_YET = {
 _ARGPARSE_VI = [
     (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
     (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu các tham số: \1"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), r"tham số \1: giá trị \2 không hợp lệ (chọn một trong: \3)"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"tham số \1: giá trị \2 không hợp lệ (chọn một trong: \3)"),
     (re.compile(r"argument (\S+): invalid int value: (.*)"), r"tham số \1: \2 không phải là số nguyên"),
     (re.compile(r"argument (\S+): expected one argument"), r"tham số \1 cần một giá trị"),
     (re.compile(r"argument (\S+): ignored explicit argument (.*)"), r"tham số \1 không nhận giá trị \2"),
@@ -58,8 +59,28 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse with Vietnamese headings and errors that main() turns into exit code 1."""
+
+    lang = "vi"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter if self.lang == "vi" else argparse.HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        vi = self.lang == "vi"
+        if vi:
+            self._positionals.title = "tham số"
+            self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="in hướng dẫn này rồi thoát" if vi else "show this help message and exit")
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message, self.format_usage())
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "cách dùng: " if prefix is None else prefix)
 
 
 def _lazy(module: str, func: str) -> Handler:
@@ -103,7 +124,9 @@ def _lang_option(p: argparse.ArgumentParser, ctx: Context) -> None:
 
 def build_parser(ctx: Context) -> Parser:
     tr = ctx.tr
-    root = Parser(
+    # Sub-parsers are made with type(root): a subclass carries the language to all of them.
+    parser_class = type("Parser", (Parser,), {"lang": ctx.lang})
+    root = parser_class(
         prog="cchc",
         description=tr(
             "Tự đánh giá Chỉ số cải cách hành chính (CCHC) không cần mạng: bộ tiêu chí, không gian làm việc, chấm điểm.",
@@ -112,7 +135,8 @@ def build_parser(ctx: Context) -> Parser:
         epilog=tr("Mã thoát: 0 thành công, 1 lỗi dữ liệu nhập, 2 bộ tiêu chí không hợp lệ, 70 lỗi phần mềm.",
                   "Exit codes: 0 ok, 1 user error, 2 invalid framework, 70 internal error."),
     )
-    root.add_argument("--version", action="version", version=f"cchc {__version__}")
+    root.add_argument("--version", action="version", version=f"cchc {__version__}",
+                      help=tr("in số phiên bản rồi thoát", "show the version and exit"))
     _lang_option(root, ctx)
     root.set_defaults(handler=_help_of(root))
     groups = root.add_subparsers(title=tr("lệnh", "commands"), metavar="LỆNH" if ctx.lang == "vi" else "COMMAND")
@@ -173,6 +197,8 @@ def build_parser(ctx: Context) -> Parser:
     for (grp, name), usage in NOT_YET.items():
         if grp not in subs:
             subs[grp] = group(grp, "(chưa có trong phiên bản này)", "(not in this version)")
-        c = command(subs[grp], name, f"{usage} (chưa có trong phiên bản này)", f"{usage} (not in this version)", _not_yet(grp, name))
+        c = command(subs[grp], name, f"{usage} (chưa có trong phiên bản này)", f"{usage} (not in this version)",
+                    _not_yet(grp, name))
         c.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+        c.set_defaults(accepts_extra=True)
     return root
