@@ -1,0 +1,661 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+154"/>
+        <source>ví dụ 92,5</source>
+        <translation>e.g. 92.5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>số nguyên, ví dụ 0</source>
+        <translation>whole number, e.g. 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>0 đến {mx}</source>
+        <translation>0 to {mx}</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyOperations</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/operations.py" line="+57"/>
+        <source>Đã lưu lúc {t}</source>
+        <translation>Saved at {t}</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyWindow</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+41"/>
+        <source>CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})</source>
+        <translation>CCHC Desktop — PAR Index self-assessment — {name} ({year})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — năm {year} — {fw}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — year {year} — {fw}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành.</source>
+        <translation>⚠ Using the SAMPLE CRITERIA SET bundled with the application, not the official criteria set issued by the province.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Tìm tiêu chí (Ctrl+F)…</source>
+        <translation>Find a criterion (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tiêu chí</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Mọi thay đổi được lưu tự động ngay khi nhập.</source>
+        <translation>Every change is saved automatically as soon as it is entered.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+53"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+52"/>
+        <source>Làm lại</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Vấn đề tiếp theo</source>
+        <translation>Next problem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm tài liệu…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Công cụ</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo không gian làm việc mới…</source>
+        <translation>New workspace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở không gian làm việc…</source>
+        <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thoát</source>
+        <translation>Exit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vấn đề ({n})</source>
+        <translation>Problems ({n})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Đang sao chép “{name}”…</source>
+        <translation>Copying “{name}”…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Không còn vấn đề nào.</source>
+        <translation>No problems left.</translation>
+    </message>
+</context>
+<context>
+    <name>CitationDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/citation.py" line="+16"/>
+        <source>Trích dẫn tài liệu kiểm chứng</source>
+        <translation>Evidence citation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ví dụ 3604/QĐ-UBND</source>
+        <translation>e.g. 3604/QĐ-UBND</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trích yếu nội dung</source>
+        <translation>summary of the content</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ: trang 2, mục II.1</source>
+        <translation>e.g. page 2, section II.1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại văn bản:</source>
+        <translation>Document type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số, ký hiệu:</source>
+        <translation>Number and symbol:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày ban hành:</source>
+        <translation>Date of issue:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan ban hành:</source>
+        <translation>Issuing authority:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trích yếu:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trang/mục chứng minh:</source>
+        <translation>Supporting pages/sections:</translation>
+    </message>
+</context>
+<context>
+    <name>ComboInput</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="-112"/>
+        <source>— Chưa nhập —</source>
+        <translation>— Not entered —</translation>
+    </message>
+</context>
+<context>
+    <name>CriteriaTreeModel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/models/criteria_tree.py" line="+45"/>
+        <source>Điểm thưởng, điểm trừ</source>
+        <translation>Bonus and penalty points</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Chưa nhập</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cần bổ sung</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HĐ thẩm định chấm</source>
+        <translation>Scored by council</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Điều tra XHH</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã nhập</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="extra_strings.py" line="+13"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiêu chí</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tối đa</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tự chấm</source>
+        <translation>Self-score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/evidence_panel.py" line="+57"/>
+        <source>Tài liệu kiểm chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kéo thả tệp vào đây hoặc bấm “Thêm tệp…”. Một tệp dùng cho nhiều tiêu chí chỉ lưu một lần.</source>
+        <translation>Drag and drop files here or click “Add file…”. A file used for several criteria is stored only once.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thêm tệp…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng tài liệu đã có…</source>
+        <translation>Use existing document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sửa trích dẫn…</source>
+        <translation>Edit citation…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở ngoài</source>
+        <translation>Open externally</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gỡ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Trang/mục chứng minh: </source>
+        <translation>Supporting pages/sections: </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cũng dùng cho: </source>
+        <translation>Also used for: </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Chọn tài liệu kiểm chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt *.ods);;Mọi tệp (*)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Dùng tài liệu đã có</source>
+        <translation>Use existing document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tài liệu:</source>
+        <translation>Document:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trang/mục chứng minh</source>
+        <translation>Supporting pages/sections</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trang hoặc mục chứng minh cho tiêu chí này:</source>
+        <translation>Pages or sections that support this criterion:</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/item_editor.py" line="+67"/>
+        <source>Xóa kết quả</source>
+        <translation>Clear result</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Lý do không áp dụng / không phát sinh (bắt buộc)</source>
+        <translation>Reason it does not apply / did not arise (required)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Thuyết minh&lt;/b&gt; (giải thích kết quả; bắt buộc khi thiếu tài liệu kiểm chứng)</source>
+        <translation>&lt;b&gt;Explanation&lt;/b&gt; (explain the result; required when evidence is missing)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhập thuyết minh…</source>
+        <translation>Enter an explanation…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;h3&gt;Chọn một tiêu chí ở cây bên trái&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Select a criterion in the tree on the left&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Điểm tối đa: &lt;b&gt;{mx}&lt;/b&gt;</source>
+        <translation>Maximum points: &lt;b&gt;{mx}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Cách chấm:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;How it is scored:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tài liệu kiểm chứng yêu cầu: </source>
+        <translation>Required evidence: </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không áp dụng / không phát sinh trong năm</source>
+        <translation>Not applicable / did not arise during the year</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Điểm do Hội đồng thẩm định chấm.</source>
+        <translation>Points are awarded by the appraisal council.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Điểm lấy từ kết quả điều tra xã hội học.</source>
+        <translation>Points are taken from the sociological survey results.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa nhập kết quả.</source>
+        <translation>No result entered yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tự chấm: &lt;b&gt;{p}&lt;/b&gt; / {mx} điểm</source>
+        <translation>Self-score: &lt;b&gt;{p}&lt;/b&gt; / {mx} points</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>(Chưa lưu giá trị này.)</source>
+        <translation>(This value was not saved.)</translation>
+    </message>
+    <message>
+        <location filename="extra_strings.py" line="+5"/>
+        <source>ví dụ 92,5</source>
+        <translation>e.g. 92.5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>số nguyên, ví dụ 0</source>
+        <translation>whole number, e.g. 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0 đến {mx}</source>
+        <translation>0 to {mx}</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+44"/>
+        <source>Tạo không gian làm việc — CCHC Desktop</source>
+        <translation>Create a workspace — CCHC Desktop</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Chào mừng!&lt;/b&gt; Hãy tạo không gian làm việc để tự đánh giá Chỉ số CCHC của cơ quan.&lt;br&gt;Mọi dữ liệu nằm trong thư mục bạn chọn (có thể là USB); không cần kết nối mạng.</source>
+        <translation>&lt;b&gt;Welcome!&lt;/b&gt; Create a workspace to self-assess your agency’s PAR Index.&lt;br&gt;All data stays in the folder you choose (it can be on a USB drive); no network connection is needed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thư mục lưu:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+51"/>
+        <source> (mẫu)</source>
+        <translation> (sample)</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Chọn tệp bộ tiêu chí do tỉnh gửi…</source>
+        <translation>Choose a criteria set file sent by the province…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bộ tiêu chí:</source>
+        <translation>Criteria set:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ XA-001</source>
+        <translation>e.g. XA-001</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ UBND xã Cam Hải</source>
+        <translation>e.g. UBND xã Cam Hải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã cơ quan:</source>
+        <translation>Agency code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên cơ quan:</source>
+        <translation>Agency name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Năm đánh giá:</source>
+        <translation>Assessment year:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn thư mục trống</source>
+        <translation>Choose an empty folder</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn tệp bộ tiêu chí</source>
+        <translation>Choose a criteria set file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bộ tiêu chí (*.json)</source>
+        <translation>Criteria sets (*.json)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Hãy chọn bộ tiêu chí.</source>
+        <translation>Please choose a criteria set.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/preview.py" line="+15"/>
+        <source>Xem tài liệu: {name}</source>
+        <translation>View document: {name}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Không xem trước được loại tệp này trong ứng dụng. Hãy dùng nút “Mở ngoài” để mở bằng ứng dụng khác.</source>
+        <translation>This type of file cannot be previewed in the application. Use the “Open externally” button to open it in another application.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/problems_panel.py" line="+38"/>
+        <source>{n} vấn đề cần xử lý trước khi nộp. Nhấn Enter hoặc bấm đúp để đến tiêu chí.</source>
+        <translation>Problems to resolve before submitting: {n}. Press Enter or double-click to go to the criterion.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không còn vấn đề nào. Có thể lập báo cáo và nộp hồ sơ.</source>
+        <translation>No problems left. You can now prepare the report and submit the dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>RatioInput</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+68"/>
+        <source>Tỷ lệ</source>
+        <translation>Ratio</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/score_panel.py" line="+23"/>
+        <source>Đã nhập %v/%m</source>
+        <translation>Entered %v/%m</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tự chấm: {p} / {mx} điểm ({pct}%)</source>
+        <translation>Self-score: {p} / {mx} points ({pct}%)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Điểm tối đa của bộ tiêu chí: {total}; áp dụng cho cơ quan: {app}; cơ quan tự chấm được: {ass} (phần còn lại do Hội đồng thẩm định và điều tra xã hội học chấm).
+Điểm thưởng {b}, điểm trừ {pen}.</source>
+        <translation>Maximum points of the criteria set: {total}; applicable to the agency: {app}; self-scored by the agency: {ass} (the rest is scored by the appraisal council and the sociological survey).
+Bonus points {b}, penalty points {pen}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Xếp loại dự kiến: &lt;b&gt;{c}&lt;/b&gt;</source>
+        <translation>Projected category: &lt;b&gt;{c}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tài liệu: {size}</source>
+        <translation>Evidence: {size}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — quá 25 MB, khó gửi qua thư điện tử</source>
+        <translation> — over 25 MB, hard to send by email</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/app.py" line="+82"/>
+        <source>Mở không gian làm việc</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chọn thư mục trống cho không gian làm việc mới</source>
+        <translation>Choose an empty folder for the new workspace</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/errors.py" line="+20"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lỗi phần mềm</source>
+        <translation>Software error</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã xảy ra lỗi không mong đợi. Dữ liệu đã lưu trước đó vẫn an toàn.
+Hãy gửi phần “Chi tiết” cho bộ phận hỗ trợ.</source>
+        <translation>An unexpected error occurred. Data saved before it is still safe.
+Please send the “Details” part to the support team.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sao chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,943 @@
+"""The agency service on a real workspace: every rule kind, bad input that changes nothing, N/A,
+notes, undo/redo as data, evidence links and citations, reopening, creation refusals, and the
+all-or-nothing answers file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_desktop.core.changes import Changes
+from cchc_desktop.core.errors import EvidenceError, InvalidInput, UserFacingError, WorkspaceError
+from cchc_desktop.core.framework.model import Framework
+from cchc_desktop.core.scoring.rules import Ratio
+from cchc_desktop.core.services import answers_file
+from cchc_desktop.core.services.agency import AgencyWorkspace
+from cchc_desktop.core.storage.records import Citation, parse_date
+
+from ..conftest import fixed_clock
+
+D = Decimal
+
+
+def reopen(ws: AgencyWorkspace) -> AgencyWorkspace:
+    ws.close()
+    return AgencyWorkspace.open(ws.folder, clock=fixed_clock, actor="test")
+
+
+def rows(ws: AgencyWorkspace, sql: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(ws.folder / "workspace.sqlite")
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def view(ws: AgencyWorkspace) -> dict[str, Any]:
+    """What the user sees of the assessment (not the log): for undo/redo/reopen comparisons."""
+    return {
+        "answers": ws.answers(),
+        "states": {i.code: ws.state_of(i.code) for i in ws.framework.walk()},
+        "score": ws.score(),
+        "evidence_for": {
+            i.code: sorted((e.document.id, e.pages) for e in ws.evidence_for(i.code))
+            for i in ws.framework.walk()
+        },
+        # Documents backing at least one item (an undone first attach keeps its document row for
+        # redo: see test_undo_of_attaching_a_new_file_gives_back_the_package_size).
+        "citations": {d.id: d.citation for d in ws.documents() if d.links},
+        "db_answers": rows(
+            ws, "SELECT item_code, value_json, not_applicable, na_reason, note FROM answers ORDER BY 1"
+        ),
+        "db_links": rows(ws, "SELECT document_id, item_code, pages FROM evidence_links ORDER BY 1, 2"),
+        "db_citations": rows(
+            ws,
+            "SELECT id, doc_type, number_symbol, issue_date, issuer, excerpt FROM evidence_documents "
+            "WHERE id IN (SELECT document_id FROM evidence_links) ORDER BY 1",
+        ),
+    }
+
+
+# ------------------------------------------------------------------------------ values and points
+
+EMPTY_ASSESSABLE = D(10)  # fields 1 (6) + 2 without the council item (4); the survey field is pending
+
+
+RULE_CASES = {  # code (rule kind): [(input, points it yields)]
+    "1.1.1": [("dung_han", "1"), ("cham", "0.5"), ("khong", "0")],  # choice
+    # percent tiers: 90 is in the middle tier (inclusive max); a decimal comma as typed
+    "1.1.2": [(95, "1"), ("90", "0.5"), (70, "0.5"), ("69,9", "0")],
+    "1.2": [(0, "1"), (2, "0.5"), (9, "0")],  # deduction, floor 0
+    "1.3": [(True, "1"), (False, "0"), ("có", "1")],  # yes/no
+    "1.4": [(1.5, "1.5"), ("2", "2"), (0, "0")],  # manual, step 0.5
+    "2.1": [  # ratio tiers
+        ({"numerator": 40, "denominator": 40}, "3"),
+        ({"numerator": 37, "denominator": 40}, "2"),
+        ({"numerator": 30, "denominator": 40}, "0"),
+    ],
+    "2.2": [(True, "1"), (False, "0")],  # yes/no with N/A "full"
+}
+
+
+@pytest.mark.parametrize("code", sorted(RULE_CASES))
+def test_set_value_for_every_rule_kind_yields_its_points(agency_ws: AgencyWorkspace, code: str) -> None:
+    for raw, points in RULE_CASES[code]:
+        changes = agency_ws.set_value(code, raw)
+        assert changes in (Changes(items=frozenset({code}), score=True), Changes()), raw
+        sheet = agency_ws.score()
+        assert sheet.node(code).points == D(points), raw
+        assert sheet.base_points == sheet.final_points == D(points), raw
+        assert sheet.assessable_max == EMPTY_ASSESSABLE
+        assert sheet.percent == (D(points) * 100 / EMPTY_ASSESSABLE).quantize(D("0.01"))
+        assert sheet.answered == 1
+        assert agency_ws.answer(code).answered
+        assert code not in {p.code for p in sheet.problems if p.kind == "unanswered"}
+        assert rows(agency_ws, "SELECT item_code FROM answers") == [(code,)]
+
+
+def test_typed_values_and_roll_up(agency_ws: AgencyWorkspace) -> None:
+    ws = agency_ws
+    ws.set_value("1.1.1", "cham")
+    ws.set_value("1.1.2", 95)
+    ws.set_value("1.2", 1)
+    ws.set_value("1.3", True)
+    ws.set_value("1.4", 1.5)
+    ws.set_value("2.1", {"numerator": 19, "denominator": 20})
+    ws.set_value("2.2", False)
+    assert ws.answer("1.1.2").value == D(95)
+    assert ws.answer("1.2").value == 1
+    assert ws.answer("2.1").value == Ratio(19, 20)
+    sheet = ws.score()
+    assert sheet.node("1.1").points == D("1.5")
+    assert sheet.node("1").points == D("4.75")  # 1.5 + 0.75 + 1 + 1.5
+    assert sheet.node("2").points == D("2")
+    assert sheet.node("2").assessable_max == D("4")  # 2.3 is the council's
+    assert sheet.node("3").assessable_max == D("0")  # survey pending
+    assert (sheet.final_points, sheet.assessable_max, sheet.max_points) == (D("6.75"), D("10"), D("20"))
+    assert sheet.percent == D("67.50")
+    assert sheet.category is not None and sheet.category.key == "kha"
+    assert (sheet.answered, sheet.to_answer) == (7, 7)
+
+
+def test_bonus_and_penalty_adjust_the_final_points(agency_ws: AgencyWorkspace) -> None:
+    ws = agency_ws
+    ws.set_value("1.3", True)
+    ws.set_value("1.4", 2)
+    ws.set_value("T.1", 0.5)
+    sheet = ws.score()
+    assert (sheet.base_points, sheet.bonus, sheet.final_points) == (D(3), D("0.5"), D("3.5"))
+    ws.set_value("T.2", 1)
+    sheet = ws.score()
+    assert (sheet.penalty, sheet.final_points) == (D(1), D("2.5"))
+    # Claims are optional: they never count as work to do.
+    assert sheet.to_answer == 7
+
+
+INVALID = [
+    ("1.4", 2.5, "vượt điểm tối đa"),
+    ("1.4", -0.5, "không được âm"),
+    ("1.4", 0.3, "bội số của 0.5"),
+    ("1.4", "abc", "không phải là số"),
+    ("1.4", "NaN", "hữu hạn"),
+    ("1.4", True, "phải là một số"),
+    ("T.1", 1.5, "vượt điểm tối đa"),
+    ("1.2", -1, "không được âm"),
+    ("1.2", 1.5, "số nguyên"),
+    ("1.1.2", 100.5, "từ 0 đến 100"),
+    ("1.1.2", -1, "từ 0 đến 100"),
+    ("1.3", "có lẽ", "chỉ nhận"),
+    ("2.1", {"numerator": 0, "denominator": 0}, "bằng 0"),
+    ("2.1", {"numerator": 5, "denominator": 4}, "không thể lớn hơn"),
+    ("2.1", {"numerator": -1, "denominator": 4}, "không được âm"),
+    ("2.1", 95, "tử số và mẫu số"),
+    ("1.1.1", "som", "không có trong quy tắc"),
+    ("3.1", 5, "điều tra xã hội học"),
+    ("3.1", None, "điều tra xã hội học"),
+    ("2.3", 1, "Hội đồng thẩm định"),
+    ("1.1", 1, "mục tổng hợp"),
+    ("1", 1, "mục tổng hợp"),
+    ("9.9", 1, "Không có tiêu chí mã “9.9”"),
+]
+
+
+def test_invalid_values_are_refused_and_change_nothing(agency_ws: AgencyWorkspace, ws_snapshot) -> None:
+    ws = agency_ws
+    # Something entered before, including on the items under test, must survive untouched.
+    ws.set_value("1.4", 1)
+    ws.set_value("2.1", {"numerator": 9, "denominator": 10})
+    ws.set_value("1.1.1", "cham")
+    ws.set_value("1.2", 2)
+    ws.set_value("1.1.2", 80)
+    ws.set_value("1.3", True)
+    before = ws_snapshot(ws)
+    for code, raw, message in INVALID:
+        case = f"set_value({code!r}, {raw!r})"
+        with pytest.raises(InvalidInput) as ei:
+            ws.set_value(code, raw)
+        assert isinstance(ei.value, UserFacingError)
+        assert message in ei.value.vi, (case, ei.value.vi)
+        assert code in ei.value.vi, case
+        assert ei.value.en and ei.value.en != ei.value.vi, case
+        assert ws_snapshot(ws) == before, case
+
+
+def test_changes_for_an_edit_that_changes_nothing(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_value("1.3", True)
+    label = agency_ws.undo_label
+    assert agency_ws.set_value("1.3", "có") == Changes()
+    assert agency_ws.undo_label == label
+    assert len(agency_ws.change_log()) == 1
+
+
+def test_clearing_a_value(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_value("1.4", 2)
+    agency_ws.clear_value("1.4")
+    assert "1.4" not in agency_ws.answers()
+    assert agency_ws.score().final_points == 0
+    assert rows(agency_ws, "SELECT * FROM answers") == []
+
+
+# -------------------------------------------------------------------------------- not applicable
+
+
+def test_na_on_an_item_that_does_not_allow_it_is_refused(agency_ws: AgencyWorkspace, ws_snapshot) -> None:
+    agency_ws.set_value("1.3", True)
+    before = ws_snapshot(agency_ws)
+    for code in ("1.3", "1.1", "3.1", "2.3", "T.1"):
+        with pytest.raises(InvalidInput) as ei:
+            agency_ws.set_not_applicable(code, True, "Không phát sinh")
+        assert "không cho phép" in ei.value.vi and code in ei.value.vi
+        assert ws_snapshot(agency_ws) == before, code
+
+
+def test_na_exclude_removes_the_item_from_the_applicable_and_assessable_max(
+    agency_ws: AgencyWorkspace,
+) -> None:
+    ws = agency_ws
+    ws.set_value("2.1", {"numerator": 10, "denominator": 10})
+    assert ws.score().final_points == 3
+    ws.set_not_applicable("2.1", True, "Không phát sinh hồ sơ")
+    a = ws.answer("2.1")
+    assert (a.not_applicable, a.na_reason, a.value) == (True, "Không phát sinh hồ sơ", None)
+    sheet = ws.score()
+    assert sheet.node("2.1").applicable_max == 0 and sheet.node("2.1").points == 0
+    assert sheet.node("2").applicable_max == 3
+    assert (sheet.applicable_max, sheet.assessable_max, sheet.final_points) == (D(17), D(7), D(0))
+    assert sheet.node("2").answered == 1
+    assert "2.1" not in {p.code for p in sheet.problems}
+    # Back to applicable: the old value is gone (N/A replaced it), the maxima come back.
+    ws.set_not_applicable("2.1", False)
+    assert ws.state_of("2.1").empty
+    sheet = ws.score()
+    assert (sheet.applicable_max, sheet.assessable_max) == (D(20), D(10))
+
+
+def test_na_full_gives_the_max_points_and_keeps_the_max(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_not_applicable("2.2", True, "Không phát sinh khiếu nại")
+    sheet = agency_ws.score()
+    assert sheet.node("2.2").points == 1
+    assert (sheet.applicable_max, sheet.assessable_max, sheet.final_points) == (D(20), D(10), D(1))
+
+
+def test_na_without_a_reason_is_a_problem(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_not_applicable("2.2", True, "   ")
+    problems = [(p.code, p.kind) for p in agency_ws.problems()]
+    assert ("2.2", "na_without_reason") in problems
+    agency_ws.set_not_applicable("2.2", True, "Không có đơn khiếu nại trong năm")
+    assert "2.2" not in {p.code for p in agency_ws.problems()}
+
+
+def test_a_value_replaces_na(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_not_applicable("2.1", True, "Không phát sinh")
+    agency_ws.set_value("2.1", {"numerator": 9, "denominator": 10})
+    a = agency_ws.answer("2.1")
+    assert (a.not_applicable, a.value) == (False, Ratio(9, 10))
+    assert agency_ws.score().node("2.1").points == 2
+
+
+def test_a_value_replacing_na_drops_the_na_reason(agency_ws: AgencyWorkspace) -> None:
+    """Regression: set_value used to clear not_applicable but keep the stale na_reason."""
+    agency_ws.set_not_applicable("2.1", True, "Không phát sinh")
+    agency_ws.set_value("2.1", {"numerator": 9, "denominator": 10})
+    assert agency_ws.state_of("2.1").na_reason == ""
+    assert rows(agency_ws, "SELECT na_reason FROM answers WHERE item_code = '2.1'") == [("",)]
+
+
+# ----------------------------------------------------------------------------------------- notes
+
+
+def test_notes_are_nfc_normalised_stored_and_clear_the_missing_evidence_problem(
+    agency_ws: AgencyWorkspace,
+) -> None:
+    ws = agency_ws
+    ws.set_value("1.1.1", "dung_han")
+    assert ("1.1.1", "missing_evidence") in [(p.code, p.kind) for p in ws.problems()]
+    decomposed = unicodedata.normalize("NFD", "  Kế hoạch đã đăng trên cổng thông tin  ")
+    ws.set_note("1.1.1", decomposed)
+    note = "Kế hoạch đã đăng trên cổng thông tin"
+    assert ws.answer("1.1.1").note == note
+    assert rows(ws, "SELECT note FROM answers WHERE item_code = '1.1.1'") == [(note,)]
+    assert "1.1.1" not in {p.code for p in ws.problems()}
+    assert ws.answer("1.1.1").value == "dung_han"  # the note leaves the value alone
+    # A note on a field (inner item) is allowed; on an unknown code it is refused.
+    ws.set_note("2", "Thuyết minh chung lĩnh vực 2")
+    assert ws.answer("2").note == "Thuyết minh chung lĩnh vực 2"
+    with pytest.raises(InvalidInput):
+        ws.set_note("7.7", "x")
+
+
+# ------------------------------------------------------------------------------------- undo/redo
+
+
+def test_undo_redo_of_values_restores_each_state_with_vietnamese_labels(agency_ws: AgencyWorkspace) -> None:
+    ws = agency_ws
+    assert (ws.undo_label, ws.redo_label) == (None, None)
+    s0 = view(ws)
+    ws.set_value("1.4", 1)
+    s1 = view(ws)
+    ws.set_value("1.4", 2)
+    s2 = view(ws)
+    assert ws.undo_label == ("Nhập kết quả 1.4", "Enter result 1.4")
+
+    assert ws.undo() == Changes(items=frozenset({"1.4"}), score=True)
+    assert view(ws) == s1
+    assert ws.redo_label == ("Nhập kết quả 1.4", "Enter result 1.4")
+    ws.undo()
+    assert view(ws) == s0
+    assert "1.4" not in ws.answers() and rows(ws, "SELECT * FROM answers") == []
+    assert ws.undo_label is None
+    assert ws.undo() == Changes()  # nothing left: nothing happens
+    assert view(ws) == s0
+
+    ws.redo()
+    assert view(ws) == s1
+    ws.redo()
+    assert view(ws) == s2
+    assert ws.redo_label is None
+    assert ws.redo() == Changes()
+    assert view(ws) == s2
+
+
+def test_a_new_edit_clears_the_redo_stack(agency_ws: AgencyWorkspace) -> None:
+    ws = agency_ws
+    ws.set_value("1.4", 1)
+    ws.undo()
+    assert ws.redo_label is not None
+    ws.set_value("1.3", True)
+    assert ws.redo_label is None
+    s = view(ws)
+    assert ws.redo() == Changes()
+    assert view(ws) == s
+    assert ws.undo_label == ("Nhập kết quả 1.3", "Enter result 1.3")
+
+
+def _check_undo_redo(ws: AgencyWorkspace, edit, label_vi: str) -> None:
+    before = view(ws)
+    edit()
+    after = view(ws)
+    assert after != before
+    assert ws.undo_label is not None and ws.undo_label[0] == label_vi
+    ws.undo()
+    assert view(ws) == before
+    assert ws.redo_label is not None and ws.redo_label[0] == label_vi
+    ws.redo()
+    assert view(ws) == after
+    assert ws.undo_label[0] == label_vi and ws.redo_label is None
+
+
+def test_undo_redo_of_na(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_value("2.1", {"numerator": 1, "denominator": 2})
+    ws = agency_ws
+    _check_undo_redo(ws, lambda: ws.set_not_applicable("2.1", True, "Không phát sinh"), "Không áp dụng 2.1")
+    _check_undo_redo(ws, lambda: ws.set_not_applicable("2.1", False), "Bỏ “không áp dụng” 2.1")
+
+
+def test_undo_redo_of_a_note(agency_ws: AgencyWorkspace) -> None:
+    agency_ws.set_value("1.3", True)
+    agency_ws.set_note("1.3", "cũ")
+    ws = agency_ws
+    _check_undo_redo(ws, lambda: ws.set_note("1.3", "Đã tuyên truyền trên loa"), "Sửa thuyết minh 1.3")
+
+
+def test_undo_redo_of_attach_link_unlink_and_citation(agency_ws: AgencyWorkspace, make_file) -> None:
+    ws = agency_ws
+    ws.add_evidence("1.3", make_file("co-san.pdf", b"first"))
+    plan = make_file("kh.pdf", b"plan")
+    _check_undo_redo(ws, lambda: ws.add_evidence("1.1.1", plan, pages="tr. 3"), "Đính kèm tài liệu cho 1.1.1")
+    doc = next(d for d in ws.documents() if d.file_name == "kh.pdf")
+    assert ws.answer("1.1.1").evidence_count == 1
+    _check_undo_redo(ws, lambda: ws.link_evidence("1.4", doc.id, "mục II"), "Đính kèm tài liệu cho 1.4")
+    _check_undo_redo(ws, lambda: ws.unlink_evidence("1.1.1", doc.id), "Gỡ tài liệu khỏi 1.1.1")
+    _check_undo_redo(
+        ws,
+        lambda: ws.update_citation(
+            doc.id, Citation("Kế hoạch", "12/KH-UBND", "05/01/2026", "UBND xã", "CCHC năm 2026")
+        ),
+        "Sửa trích dẫn tài liệu",
+    )
+    assert ws.document(doc.id).citation.issue_date == "2026-01-05"
+    ws.undo()
+    assert ws.document(doc.id).citation == Citation()
+
+
+def test_undo_of_attaching_a_new_file_gives_back_the_package_size(
+    agency_ws: AgencyWorkspace, make_file
+) -> None:
+    """Regression: the unlinked document left by the undo used to count in evidence_bytes()."""
+    ws = agency_ws
+    ws.add_evidence("1.3", make_file("scan-nham.pdf", b"x" * 10_000))
+    assert ws.evidence_bytes() == 10_000
+    ws.undo()
+    assert ws.evidence_for("1.3") == []
+    assert ws.evidence_bytes() == 0
+    assert [d for d in ws.documents() if d.links] == ws.documents()
+
+
+def test_values_written_by_undo_persist_after_reopening(agency_ws: AgencyWorkspace) -> None:
+    ws = agency_ws
+    ws.set_value("1.4", 1)
+    ws.set_value("1.4", 2)
+    ws.set_not_applicable("2.2", True, "Không phát sinh")
+    ws.undo()
+    ws.undo()
+    expected = view(ws)
+    ws = reopen(ws)
+    try:
+        assert view(ws) == expected
+        assert ws.answer("1.4").value == D(1)
+        assert "2.2" not in ws.answers()
+        assert [e.action for e in ws.change_log()] == ["edit", "edit", "edit", "undo", "undo"]
+        assert (ws.undo_label, ws.redo_label) == (None, None)  # the stacks are per session
+    finally:
+        ws.close()
+
+
+def test_a_failed_undo_goes_back_on_the_stack(agency_ws: AgencyWorkspace, make_file) -> None:
+    ws = agency_ws
+    ws.add_evidence("1.3", make_file("a.pdf", b"aaa"))
+    doc = ws.documents()[0]
+    ws.update_citation(doc.id, Citation(doc_type="Báo cáo"))
+    # Someone removes the document behind the service's back: the undo cannot apply.
+    con = sqlite3.connect(ws.folder / "workspace.sqlite")
+    con.execute("PRAGMA foreign_keys=ON")
+    con.execute("DELETE FROM evidence_documents")
+    con.commit()
+    con.close()
+    with pytest.raises(EvidenceError):
+        ws.undo()
+    assert ws.undo_label == ("Sửa trích dẫn tài liệu", "Edit citation")
+    assert ws.redo_label is None
+
+
+EDITS = st.lists(
+    st.one_of(
+        st.tuples(st.just("1.4"), st.sampled_from([0, 0.5, 1, 1.5, 2, None])),
+        st.tuples(st.just("1.3"), st.sampled_from([True, False, None])),
+        st.tuples(st.just("1.2"), st.integers(0, 6)),
+        st.tuples(st.just("na"), st.sampled_from([True, False])),
+        st.tuples(st.just("note"), st.sampled_from(["", "a", "b"])),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def test_undoing_every_edit_returns_to_the_start_and_redo_replays_them(agency_ws: AgencyWorkspace) -> None:
+    ws = agency_ws  # one workspace for every example: the property holds from any starting state
+
+    @settings(max_examples=20, deadline=None, database=None)
+    @given(EDITS)
+    def prop(edits: list[tuple[str, Any]]) -> None:
+        states = [view(ws)]
+        for kind, arg in edits:
+            if kind == "na":
+                changed = ws.set_not_applicable("2.2", arg, "lý do")
+            elif kind == "note":
+                changed = ws.set_note("1.4", arg)
+            else:
+                changed = ws.set_value(kind, arg)
+            if changed != Changes():
+                states.append(view(ws))
+        for expected in reversed(states[:-1]):
+            ws.undo()
+            assert view(ws) == expected
+        for expected in states[1:]:
+            ws.redo()
+            assert view(ws) == expected
+        assert ws.redo_label is None
+
+    prop()
+
+
+# -------------------------------------------------------------------------------- evidence links
+
+
+def test_one_document_backs_several_items(agency_ws: AgencyWorkspace, make_file, ws_snapshot) -> None:
+    ws = agency_ws
+    ws.add_evidence("1.1.1", make_file("qd-12.pdf", b"decision 12"), Citation("Quyết định", "12/QĐ-UBND"))
+    (doc,) = ws.documents()
+    changes = ws.link_evidence("1.3", doc.id, "tr. 2")
+    assert changes == Changes(items=frozenset({"1.3"}), evidence=True, score=True)
+    ws.link_evidence("2.3", doc.id)  # council items take evidence too
+    answers = ws.answers()
+    assert {c: answers[c].evidence_count for c in ("1.1.1", "1.3", "2.3")} == {"1.1.1": 1, "1.3": 1, "2.3": 1}
+    assert ws.document(doc.id).links == (("1.1.1", ""), ("1.3", "tr. 2"), ("2.3", ""))
+    assert [e.pages for e in ws.evidence_for("1.3")] == ["tr. 2"]
+    assert rows(ws, "SELECT COUNT(*) FROM evidence_files") == [(1,)]
+    assert rows(ws, "SELECT COUNT(*) FROM evidence_documents") == [(1,)]
+    assert ws.evidence_bytes() == len(b"decision 12")
+    assert "1.1.1" not in {p.code for p in ws.problems() if p.kind == "missing_evidence"}
+
+    before = ws_snapshot(ws)
+    with pytest.raises(EvidenceError):
+        ws.link_evidence("1.3", doc.id)  # already linked
+    with pytest.raises(EvidenceError):
+        ws.link_evidence("1.4", doc.id + 100)  # no such document
+    with pytest.raises(InvalidInput):
+        ws.link_evidence("8.8", doc.id)
+    with pytest.raises(EvidenceError):
+        ws.unlink_evidence("1.4", doc.id)  # not linked there
+    with pytest.raises(EvidenceError):
+        ws.add_evidence("1.3", make_file("copy-of-qd-12.pdf", b"decision 12"))  # same content, same item
+    assert ws_snapshot(ws) == before
+
+    ws.unlink_evidence("1.3", doc.id)
+    assert ws.answer("1.3").evidence_count == 0 and ws.answer("1.1.1").evidence_count == 1
+
+
+def test_attaching_to_an_unknown_item_or_with_a_bad_date_stores_nothing(
+    agency_ws: AgencyWorkspace, make_file, ws_snapshot
+) -> None:
+    before = ws_snapshot(agency_ws)
+    with pytest.raises(InvalidInput):
+        agency_ws.add_evidence("4.4", make_file("a.pdf", b"a"))
+    with pytest.raises(EvidenceError) as ei:
+        agency_ws.add_evidence("1.3", make_file("b.pdf", b"b"), Citation(issue_date="31/02/2026"))
+    assert "không tồn tại" in ei.value.vi
+    assert ws_snapshot(agency_ws) == before
+
+
+# ------------------------------------------------------------------------------------- citations
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("15/01/2026", "2026-01-15"),
+        ("5/1/2026", "2026-01-05"),
+        ("05.01.2026", "2026-01-05"),
+        ("5-1-2026", "2026-01-05"),
+        ("2026-01-15", "2026-01-15"),
+        ("29/02/2024", "2024-02-29"),
+    ],
+)
+def test_dates_are_normalised_to_iso(typed: str, iso: str) -> None:
+    assert parse_date(typed) == iso
+    assert Citation(issue_date=f"  {typed} ").normalised().issue_date == iso
+
+
+@pytest.mark.parametrize(
+    "bad", ["31/02/2026", "29/02/2025", "2026-13-01", "15/01/26", "2026/01/15", "hôm qua", "00/01/2026"]
+)
+def test_invalid_dates_are_refused(bad: str) -> None:
+    with pytest.raises(EvidenceError) as ei:
+        parse_date(bad)
+    assert "Ngày ban hành" in ei.value.vi
+
+
+def test_update_citation_normalises_and_refuses_bad_dates(
+    agency_ws: AgencyWorkspace, make_file, ws_snapshot
+) -> None:
+    ws = agency_ws
+    ws.add_evidence("1.3", make_file("bc.pdf", b"report"))
+    doc_id = ws.documents()[0].id
+    decomposed = unicodedata.normalize("NFD", " Báo cáo ")
+    typed = Citation(decomposed, "30/BC-UBND", "20.12.2025", "UBND xã", "kết quả CCHC")
+    changes = ws.update_citation(doc_id, typed)
+    assert changes == Changes(items=frozenset({"1.3"}), evidence=True)
+    c = ws.document(doc_id).citation
+    assert c == Citation("Báo cáo", "30/BC-UBND", "2025-12-20", "UBND xã", "kết quả CCHC")
+    assert rows(ws, "SELECT doc_type, issue_date FROM evidence_documents") == [("Báo cáo", "2025-12-20")]
+
+    before = ws_snapshot(ws)
+    with pytest.raises(EvidenceError):
+        ws.update_citation(doc_id, Citation("Báo cáo", issue_date="32/12/2025"))
+    with pytest.raises(EvidenceError):
+        ws.update_citation(doc_id + 1, Citation("Báo cáo"))
+    assert ws_snapshot(ws) == before
+
+
+@pytest.mark.parametrize(
+    ("citation", "summary"),
+    [
+        (
+            Citation("Quyết định", "3604/QĐ-UBND", "2026-01-15", "UBND xã An Bình", "ban hành Kế hoạch CCHC"),
+            "Quyết định số 3604/QĐ-UBND ngày 15/01/2026 của UBND xã An Bình về ban hành Kế hoạch CCHC",
+        ),
+        (Citation("Kế hoạch", "", "2026-02-03"), "Kế hoạch ngày 03/02/2026"),
+        (Citation("", "12/BC-UBND"), "12/BC-UBND"),
+        (Citation(excerpt="Ảnh chụp bảng niêm yết"), "Ảnh chụp bảng niêm yết"),
+        (Citation(issuer="Sở Nội vụ"), "của Sở Nội vụ"),
+        (Citation(), ""),
+    ],
+)
+def test_citation_summary(citation: Citation, summary: str) -> None:
+    assert citation.summary() == summary
+
+
+# ---------------------------------------------------------------------------------------- reopen
+
+
+def test_reopening_gives_the_same_answers_score_evidence_and_last_item(
+    agency_ws: AgencyWorkspace, make_file
+) -> None:
+    ws = agency_ws
+    ws.set_value("1.1.1", "dung_han")
+    ws.set_value("1.1.2", 72.5)
+    ws.set_value("2.1", {"numerator": 95, "denominator": 100})
+    ws.set_not_applicable("2.2", True, "Không phát sinh")
+    ws.set_value("1.4", 1.5)
+    ws.set_note("1.4", "Sáng kiến “Một cửa số”")
+    qd = make_file("qd.pdf", b"qd")
+    ws.add_evidence("1.1.1", qd, Citation("Quyết định", "1/QĐ", "1/1/2026"), pages="tr. 1-2")
+    ws.link_evidence("1.4", ws.documents()[0].id)
+    ws.set_value("T.1", 1)
+    ws.set_last_item("1.4")
+    expected, info, docs = view(ws), ws.info(), ws.documents()
+    log = ws.change_log()
+    ws = reopen(ws)
+    try:
+        assert view(ws) == expected
+        assert ws.answers() == expected["answers"]
+        assert ws.score() == expected["score"]
+        assert ws.documents() == docs
+        assert ws.info() == info
+        assert ws.change_log() == log
+        assert ws.last_item() == "1.4"
+        assert ws.answer("1.1.2").value == D("72.5")
+        assert info.agency_code == "XA-001" and info.year == 2026 and info.state == "draft"
+    finally:
+        ws.close()
+
+
+def test_last_item_ignores_codes_no_longer_in_the_framework(agency_ws: AgencyWorkspace) -> None:
+    assert agency_ws.last_item() is None
+    agency_ws.set_last_item("2.2")
+    assert agency_ws.last_item() == "2.2"
+    agency_ws.set_last_item("9.9.9")
+    assert agency_ws.last_item() is None
+    assert rows(agency_ws, "SELECT value FROM meta WHERE key = 'last_item'") == [("9.9.9",)]
+
+
+# -------------------------------------------------------------------------------------- creation
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_creating_in_a_non_empty_folder_is_refused_and_changes_nothing(
+    tmp_path: Path, mini_framework: Framework
+) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "bao-cao.docx").write_bytes(b"user data")
+    with pytest.raises(WorkspaceError) as ei:
+        AgencyWorkspace.create(folder, mini_framework, "XA-002", "UBND xã B", clock=fixed_clock)
+    assert "không trống" in ei.value.vi
+    assert _tree(folder) == {"bao-cao.docx": b"user data"}
+
+
+def test_creating_over_an_existing_workspace_is_refused_and_changes_nothing(
+    agency_ws: AgencyWorkspace, mini_framework: Framework
+) -> None:
+    agency_ws.set_value("1.3", True)
+    expected = view(agency_ws)
+    agency_ws.close()
+    before = _tree(agency_ws.folder)
+    with pytest.raises(WorkspaceError) as ei:
+        AgencyWorkspace.create(agency_ws.folder, mini_framework, "XA-003", "UBND xã C", clock=fixed_clock)
+    assert "đã là một không gian làm việc" in ei.value.vi
+    assert _tree(agency_ws.folder) == before
+    with AgencyWorkspace.open(agency_ws.folder, clock=fixed_clock, actor="test") as ws:
+        assert view(ws) == expected
+        assert ws.info().agency_code == "XA-001"
+
+
+@pytest.mark.parametrize("code", ["XA/01", "XA\\01", "", "   ", "X" * 65])
+def test_a_bad_agency_code_is_refused_before_anything_is_created(
+    tmp_path: Path, mini_framework: Framework, code: str
+) -> None:
+    with pytest.raises(WorkspaceError) as ei:
+        AgencyWorkspace.create(tmp_path / "new", mini_framework, code, "UBND xã D", clock=fixed_clock)
+    assert "Mã cơ quan" in ei.value.vi
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_framework_for_another_year_is_refused(tmp_path: Path, mini_framework: Framework) -> None:
+    with pytest.raises(WorkspaceError) as ei:
+        AgencyWorkspace.create(
+            tmp_path / "new", mini_framework, "XA-004", "UBND xã E", year=2025, clock=fixed_clock
+        )
+    assert "2026" in ei.value.vi and "2025" in ei.value.vi
+    assert not (tmp_path / "new").exists()
+
+
+def test_an_empty_agency_name_is_refused(tmp_path: Path, mini_framework: Framework) -> None:
+    with pytest.raises(WorkspaceError):
+        AgencyWorkspace.create(tmp_path / "new", mini_framework, "XA-005", "  ", clock=fixed_clock)
+    assert not (tmp_path / "new").exists()
+
+
+def test_creating_in_an_existing_empty_folder_works(tmp_path: Path, mini_framework: Framework) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    with AgencyWorkspace.create(
+        folder, mini_framework, " XA-006 ", "UBND xã F", clock=fixed_clock, actor="test"
+    ) as ws:
+        assert ws.info().agency_code == "XA-006"
+        assert ws.info().framework_sha256 == mini_framework.sha256
+        assert ws.answers() == {} and ws.change_log() == []
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("workspace.sqlite-"))
+    assert names == ["evidence", "workspace.sqlite"]
+
+
+# ---------------------------------------------------------------------------------- answers file
+
+
+def write_answers(folder: Path, answers: dict[str, Any], name: str = "answers.json") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    doc = {"format": "cchc-answers", "format_version": 1, "answers": answers}
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_fill_is_all_or_nothing_when_the_last_entry_is_bad(
+    agency_ws: AgencyWorkspace, tmp_path: Path, ws_snapshot
+) -> None:
+    ws = agency_ws
+    ws.set_value("1.4", 1)
+    folder = tmp_path / "import"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "kh.pdf").write_bytes(b"plan")
+    path = write_answers(
+        folder,
+        {
+            "1.1.1": {"value": "dung_han", "evidence": [{"file": "docs/kh.pdf", "doc_type": "Kế hoạch"}]},
+            "1.3": {"value": True, "note": "Có"},
+            "2.2": {"not_applicable": True, "reason": "Không phát sinh"},
+            "1.4": {"value": 3},  # above the max of 2: the last entry is bad
+        },
+    )
+    before = ws_snapshot(ws)
+    with pytest.raises(InvalidInput) as ei:
+        answers_file.fill(ws, path)
+    assert "1.4" in ei.value.vi and "vượt điểm tối đa" in ei.value.vi
+    assert ws_snapshot(ws) == before
+    ws = reopen(ws)
+    try:
+        after = ws_snapshot(ws)
+        assert after.pop("undo") == (None, None)  # undo stacks live per session
+        before.pop("undo")
+        assert after == before
+    finally:
+        ws.close()
+
+
+BAD_FILL_ENTRIES = [
+    ({"1.3": {"value": True, "valeu": 1}}, InvalidInput, "khóa không hỗ trợ: valeu"),
+    ({"1.9": {"value": True}}, InvalidInput, "“1.9”"),
+    ({"3.1": {"value": 4}}, InvalidInput, "điều tra xã hội học"),
+    ({"1.3": {"not_applicable": True, "reason": "x"}}, InvalidInput, "không cho phép"),
+    (
+        {"2.1": {"not_applicable": True, "value": {"numerator": 1, "denominator": 1}}},
+        InvalidInput,
+        "vừa có giá trị",
+    ),
+    ({"1.3": True}, InvalidInput, "phải là một đối tượng"),
+    ({"1.3": {"evidence": [{"pages": "1"}]}}, InvalidInput, "“file”"),
+    ({"1.3": {"evidence": [{"file": "missing.pdf"}]}}, EvidenceError, "missing.pdf"),
+    ({"1.3": {"evidence": [{"file": "empty.pdf"}]}}, EvidenceError, "rỗng"),
+    ({"1.3": {"evidence": [{"file": "ok.pdf", "issue_date": "30/02/2026"}]}}, EvidenceError, "tồn tại"),
+]
+
+
+def test_fill_refuses_bad_entries_and_changes_nothing(
+    agency_ws: AgencyWorkspace, tmp_path: Path, ws_snapshot
+) -> None:
+    folder = tmp_path / "import"
+    folder.mkdir()
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "ok.pdf").write_bytes(b"ok")
+    before = ws_snapshot(agency_ws)
+    for entry, error, message in BAD_FILL_ENTRIES:
+        # A good entry with evidence first: the bad one must keep it from being applied.
+        path = write_answers(folder, {"1.4": {"value": 2, "evidence": [{"file": "ok.pdf"}]}, **entry})
+        with pytest.raises(error) as ei:
+            answers_file.fill(agency_ws, path)
+        assert message in ei.value.vi, (entry, ei.value.vi)
+        assert ws_snapshot(agency_ws) == before, entry
+
+
+def test_fill_refuses_files_that_are_not_answers_files(
+    agency_ws: AgencyWorkspace, tmp_path: Path, ws_snapshot
+) -> None:
+    before = ws_snapshot(agency_ws)
+    cases = {
+        "syntax.json": b'{"format": "cchc-answers",',
+        "latin1.json": "{\"a\": \"ử\"}".encode("utf-16"),
+        "other.json": b'{"format": "something-else", "format_version": 1, "answers": {}}',
+        "version.json": b'{"format": "cchc-answers", "format_version": 2, "answers": {}}',
+        "list.json": b'{"format": "cchc-answers", "format_version": 1, "answers": []}',
+    }
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(UserFacingError):
+            answers_file.fill(agency_ws, tmp_path / name)
+    with pytest.raises(UserFacingError):
+        answers_file.fill(agency_ws, tmp_path / "absent.json")
+    assert ws_snapshot(agency_ws) == before
+
+
+def test_fill_applies_everything_with_evidence_deduplicated(
+    agency_ws: AgencyWorkspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = agency_ws
+    folder = tmp_path / "import"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "kh.pdf").write_bytes(b"the plan")
+    (folder / "docs" / "kh-copy.pdf").write_bytes(b"the plan")  # same bytes, other name
+    (folder / "anh.jpg").write_bytes(b"\xff\xd8photo")
+    path = write_answers(
+        folder,
+        {
+            "1.1.1": {
+                "value": "dung_han",
+                "evidence": [
+                    {
+                        "file": "docs/kh.pdf",
+                        "doc_type": "Kế hoạch",
+                        "number_symbol": "01/KH-UBND",
+                        "issue_date": "10/01/2026",
+                        "pages": "tr. 1",
+                    }
+                ],
+            },
+            "1.1.2": {"value": 91},
+            "1.2": {"value": 1, "note": "Chậm 1 báo cáo quý"},
+            "1.3": {
+                "value": True,
+                # the same bytes under another name, and an absolute path
+                "evidence": [{"file": "docs/kh-copy.pdf"}, {"file": str(folder / "anh.jpg")}],
+            },
+            "1.4": {"value": "1,5"},
+            "2.1": {"value": {"numerator": 18, "denominator": 20}},
+            "2.2": {"not_applicable": True, "reason": "Không phát sinh khiếu nại"},
+            "2.3": {"note": "Đoàn kiểm tra tháng 5", "evidence": [{"file": "docs/kh.pdf"}]},
+            "T.1": {"value": 0.5},
+        },
+    )
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    monkeypatch.chdir(other)  # relative paths are relative to the answers file, not the cwd
+
+    changes = answers_file.fill(ws, path)
+
+    assert changes.items == {"1.1.1", "1.1.2", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "T.1"}
+    assert changes.evidence and changes.score
+    sheet = ws.score()
+    points = {c: sheet.node(c).points for c in ("1.1.1", "1.1.2", "1.2", "1.3", "1.4", "2.1", "2.2")}
+    assert points == {"1.1.1": 1, "1.1.2": 1, "1.2": D("0.75"), "1.3": 1, "1.4": D("1.5"), "2.1": 2, "2.2": 1}
+    assert (sheet.bonus, sheet.final_points, sheet.answered, sheet.to_answer) == (D("0.5"), D("8.75"), 7, 7)
+    assert ws.answer("2.2").na_reason == "Không phát sinh khiếu nại"
+    assert ws.answer("1.2").note == "Chậm 1 báo cáo quý"
+    assert ws.answer("2.3").note == "Đoàn kiểm tra tháng 5"
+
+    assert rows(ws, "SELECT COUNT(*) FROM evidence_files") == [(2,)]
+    docs = ws.documents()
+    assert [d.file_name for d in docs] == ["kh.pdf", "anh.jpg"]
+    assert docs[0].citation == Citation("Kế hoạch", "01/KH-UBND", "2026-01-10")
+    assert docs[0].links == (("1.1.1", "tr. 1"), ("1.3", ""), ("2.3", ""))
+    assert ws.store.path_of(docs[0].sha256).read_bytes() == b"the plan"
+    assert ws.store.path_of(docs[1].sha256).read_bytes() == b"\xff\xd8photo"
+    counts = {c: ws.answer(c).evidence_count for c in ("1.1.1", "1.3", "2.3")}
+    assert counts == {"1.1.1": 1, "1.3": 2, "2.3": 1}
+    assert list((ws.folder / "evidence" / ".tmp").iterdir()) == []
+    log = ws.change_log()
+    assert sum(e.action == "fill" for e in log) == 9
+    assert sum(e.action == "link_evidence" for e in log) == 4
+    assert {e.actor for e in log} == {"test"}
+
+    # What was filled is on disk, and a second run of the same file changes nothing.
+    expected = view(ws)
+    ws = reopen(ws)
+    try:
+        assert view(ws) == expected
+        n = len(ws.change_log())
+        answers_file.fill(ws, path)
+        assert view(ws) == expected
+        assert len(ws.change_log()) == n
+    finally:
+        ws.close()
+
+
+def test_fill_can_clear_a_value_and_attach_evidence_only(agency_ws: AgencyWorkspace, tmp_path: Path) -> None:
+    agency_ws.set_value("1.4", 2)
+    agency_ws.set_note("1.4", "giữ")
+    (tmp_path / "x.pdf").write_bytes(b"x")
+    path = write_answers(tmp_path, {"1.4": {"value": None}, "1.3": {"evidence": [{"file": "x.pdf"}]}})
+    answers_file.fill(agency_ws, path)
+    assert agency_ws.answer("1.4").value is None and agency_ws.answer("1.4").note == "giữ"
+    assert agency_ws.answer("1.3").value is None and agency_ws.answer("1.3").evidence_count == 1
+
+
+def test_fill_does_not_leave_stale_undo_or_redo_steps(agency_ws: AgencyWorkspace, tmp_path: Path) -> None:
+    """Regression: steps recorded before a fill used to replay over the filled values."""
+    ws = agency_ws
+    ws.set_value("1.4", 1)
+    ws.set_value("1.4", 0.5)  # a stale undo would set 1.4 back to 1
+    ws.set_value("1.3", True)
+    ws.undo()  # a stale redo would set 1.3 to True again
+    answers_file.fill(ws, write_answers(tmp_path, {"1.3": {"value": False}, "1.4": {"value": 2}}))
+    ws.undo()
+    # Either the fill was undone as a whole (0.5) or there was nothing left to undo (2).
+    assert ws.answer("1.4").value in (D("0.5"), D(2))
+    ws.redo()
+    assert (ws.answer("1.3").value, ws.answer("1.4").value) == (False, D(2))
+
+
+def test_fill_refuses_unknown_keys_in_evidence_entries(
+    agency_ws: AgencyWorkspace, tmp_path: Path, ws_snapshot
+) -> None:
+    """Regression: a typo such as "date" for "issue_date" used to be ignored silently."""
+    (tmp_path / "qd.pdf").write_bytes(b"qd")
+    path = write_answers(tmp_path, {"1.3": {"evidence": [{"file": "qd.pdf", "date": "15/01/2026"}]}})
+    before = ws_snapshot(agency_ws)
+    with pytest.raises(InvalidInput):
+        answers_file.fill(agency_ws, path)
+    assert ws_snapshot(agency_ws) == before
+
+
+def test_fill_logs_each_new_document_like_add_evidence(agency_ws: AgencyWorkspace, tmp_path: Path) -> None:
+    """Regression: documents created by a fill used to have no add_document row in the log."""
+    (tmp_path / "qd.pdf").write_bytes(b"qd")
+    path = write_answers(tmp_path, {"1.3": {"evidence": [{"file": "qd.pdf", "doc_type": "Quyết định"}]}})
+    answers_file.fill(agency_ws, path)
+    log = agency_ws.change_log()
+    added = [e for e in log if e.action == "add_document"]
+    assert len(added) == 1
+    assert json.loads(added[0].new_json)["sha256"] == agency_ws.documents()[0].sha256
