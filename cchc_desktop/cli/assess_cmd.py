@@ -117,10 +117,8 @@ def total_line(ctx: Context, sheet: ScoreSheet) -> str:
 
 def fill(args: argparse.Namespace, ctx: Context) -> int:
     from ..core.services.answers_file import fill as fill_answers
-    from .answers_check import check_answer_types
 
     with AgencyWorkspace.open(args.dir) as ws:
-        check_answer_types(Path(args.answers))
         changes = fill_answers(ws, Path(args.answers))
         sheet = ws.score()
     codes = sorted(changes.items, key=_sort_key)

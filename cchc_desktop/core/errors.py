@@ -29,8 +29,8 @@ class InvalidFramework(UserFacingError):
 
     def __init__(self, problems: list["FrameworkProblem"]) -> None:  # noqa: F821 - forward ref
         self.problems = problems
-        vi = "Bộ tiêu chí không hợp lệ:\n" + "\n".join(f"  - {p.vi}" for p in problems)
-        en = "Invalid framework:\n" + "\n".join(f"  - {p.en}" for p in problems)
+        vi = "Bộ tiêu chí không hợp lệ:\n" + "\n".join(f"  - {p.where}: {p.vi}" for p in problems)
+        en = "Invalid framework:\n" + "\n".join(f"  - {p.where}: {p.en}" for p in problems)
         super().__init__(vi, en)
 
 

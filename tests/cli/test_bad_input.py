@@ -63,7 +63,7 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("evidence without file key", {"1.2": {"evidence": [{"doc_type": "Báo cáo"}]}}, "tài liệu 1: cần khóa “file”", "'file' is required"),
     ("impossible issue date", {"1.2": {"evidence": [{"file": "ok.pdf", "issue_date": "31/02/2026"}]}},
      "Ngày ban hành “2026-02-31” không tồn tại", "does not exist"),
-    # Type checks made by the CLI (the core would store null as the text "None").
+    # JSON types: null is not the text "None" (checked by the core before anything is written).
     ("N/A not a boolean", {"2.2": {"not_applicable": "no"}}, "“not_applicable” phải là true hoặc false", "true or false"),
     ("null reason", {"2.2": {"not_applicable": True, "reason": None}}, "Tiêu chí 2.2: “reason” phải là chuỗi ký tự", "must be a string"),
     ("null pages", {"1.2": {"evidence": [{"file": "ok.pdf", "pages": None}]}}, "Tiêu chí 1.2, tài liệu 1: “pages” phải là chuỗi", "must be a string"),

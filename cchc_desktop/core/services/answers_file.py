@@ -73,6 +73,38 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     return doc
 
 
+def _check_types(code: str, spec: dict[str, Any]) -> None:
+    """JSON types the rest of the parser relies on: null is not the text "None", "no" is not true."""
+    vi, en = f"Tiêu chí {code}", f"Item {code}"
+
+    def text_or_absent(obj: dict[str, Any], key: str, wvi: str, wen: str) -> None:
+        if key in obj and not isinstance(obj[key], str):
+            raise _bad(
+                f"{wvi}: “{key}” phải là chuỗi ký tự (để trống thì ghi \"\" hoặc bỏ khóa này).",
+                f"{wen}: '{key}' must be a string (write \"\" or leave the key out).",
+            )
+
+    if "not_applicable" in spec and not isinstance(spec["not_applicable"], bool):
+        raise _bad(
+            f"{vi}: “not_applicable” phải là true hoặc false (đã ghi {spec['not_applicable']!r}).",
+            f"{en}: 'not_applicable' must be true or false.",
+        )
+    text_or_absent(spec, "reason", vi, en)
+    if spec.get("note") is not None:  # "note": null clears the explanation
+        text_or_absent(spec, "note", vi, en)
+    evidence = spec.get("evidence")
+    if evidence is not None and not isinstance(evidence, list):
+        raise _bad(f"{vi}: “evidence” phải là một danh sách tài liệu.", f"{en}: 'evidence' must be a list.")
+    for n, ev in enumerate(evidence or [], 1):
+        if isinstance(ev, dict):
+            for key in EVIDENCE_KEYS - {"file"}:
+                text_or_absent(ev, key, f"{vi}, tài liệu {n}", f"{en}, evidence {n}")
+
+
+def _text(obj: dict[str, Any], key: str) -> str:
+    return nfc(obj.get(key) or "")
+
+
 def parse_entries(workspace: AgencyWorkspace, doc: dict[str, Any], base_dir: Path) -> list[Entry]:
     """Validate every entry against the framework; raise on the first bad one (nothing written)."""
     fw = workspace.framework
@@ -86,6 +118,7 @@ def parse_entries(workspace: AgencyWorkspace, doc: dict[str, Any], base_dir: Pat
         unknown = set(spec) - {"value", "not_applicable", "reason", "note", "evidence"}
         if unknown:
             raise _bad(f"Tiêu chí {code}: khóa không hỗ trợ: {', '.join(sorted(unknown))}.", f"{code}: unknown keys {sorted(unknown)}.")
+        _check_types(code, spec)
         before = workspace.state_of(code)
         state = before
         if "value" in spec:
@@ -100,9 +133,9 @@ def parse_entries(workspace: AgencyWorkspace, doc: dict[str, Any], base_dir: Pat
                 raise _bad(f"Tiêu chí {code} không cho phép “không áp dụng”.", f"{code} does not allow not applicable.")
             if "value" in spec and spec["value"] is not None:
                 raise _bad(f"Tiêu chí {code}: không thể vừa có giá trị vừa “không áp dụng”.", f"{code}: value and N/A together.")
-            state = AnswerState(None, True, nfc(str(spec.get("reason", ""))), state.note)
+            state = AnswerState(None, True, _text(spec, "reason"), state.note)
         if "note" in spec:
-            state = AnswerState(state.value_json, state.not_applicable, state.na_reason, nfc(str(spec["note"] or "")))
+            state = AnswerState(state.value_json, state.not_applicable, state.na_reason, _text(spec, "note"))
         evidence = []
         for n, ev in enumerate(spec.get("evidence") or [], 1):
             if not isinstance(ev, dict) or not isinstance(ev.get("file"), str):
@@ -136,10 +169,9 @@ def parse_entries(workspace: AgencyWorkspace, doc: dict[str, Any], base_dir: Pat
             except OSError as exc:
                 raise EvidenceError(f"Tiêu chí {code}: không đọc được tệp “{ev['file']}”: {exc.strerror or exc}.", f"{code}: cannot read.") from None
             citation = Citation(
-                str(ev.get("doc_type", "")), str(ev.get("number_symbol", "")), str(ev.get("issue_date", "")),
-                str(ev.get("issuer", "")), str(ev.get("excerpt", "")),
+                _text(ev, "doc_type"), _text(ev, "number_symbol"), _text(ev, "issue_date"), _text(ev, "issuer"), _text(ev, "excerpt")
             ).normalised()
-            evidence.append(EvidenceEntry(p, citation, nfc(str(ev.get("pages", "")))))
+            evidence.append(EvidenceEntry(p, citation, _text(ev, "pages")))
         entries.append(Entry(code, state if state != before else None, tuple(evidence)))
     return entries
 
