@@ -48,3 +48,8 @@ def install_language(lang: str) -> bool:
         return False
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     return True
+
+
+def current_language() -> str:
+    """"en" while the English translation is installed, else "vi" (the source language)."""
+    return "en" if _translator is not None else "vi"

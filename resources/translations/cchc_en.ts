@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+154"/>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+157"/>
         <source>ví dụ 92,5</source>
         <translation>e.g. 92.5</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>AgencyWindow</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+41"/>
+        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+42"/>
         <source>CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})</source>
         <translation>CCHC Desktop — PAR Index self-assessment — {name} ({year})</translation>
     </message>
@@ -127,7 +127,7 @@
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Đang sao chép “{name}”…</source>
         <translation>Copying “{name}”…</translation>
     </message>
@@ -145,7 +145,7 @@
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/citation.py" line="+16"/>
+        <location filename="../../cchc_desktop/gui/dialogs/citation.py" line="+17"/>
         <source>Trích dẫn tài liệu kiểm chứng</source>
         <translation>Evidence citation</translation>
     </message>
@@ -208,7 +208,7 @@
 <context>
     <name>ComboInput</name>
     <message>
-        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="-112"/>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="-115"/>
         <source>— Chưa nhập —</source>
         <translation>— Not entered —</translation>
     </message>
@@ -237,8 +237,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>HĐ thẩm định chấm</source>
-        <translation>Scored by council</translation>
+        <source>HĐTĐ chấm</source>
+        <translation>Council scores</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -289,7 +289,7 @@
         <translation>Drag and drop files here or click “Add file…”. A file used for several criteria is stored only once.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Thêm tệp…</source>
         <translation>Add file…</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+44"/>
+        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+45"/>
         <source>Tạo không gian làm việc — CCHC Desktop</source>
         <translation>Create a workspace — CCHC Desktop</translation>
     </message>
@@ -586,9 +586,17 @@
     </message>
 </context>
 <context>
+    <name>RuleInput</name>
+    <message>
+        <location line="+34"/>
+        <source>{label} ({pts} đ)</source>
+        <translation>{label} ({pts} pts)</translation>
+    </message>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
-        <location filename="../../cchc_desktop/gui/widgets/score_panel.py" line="+23"/>
+        <location filename="../../cchc_desktop/gui/widgets/score_panel.py" line="+24"/>
         <source>Đã nhập %v/%m</source>
         <translation>Entered %v/%m</translation>
     </message>

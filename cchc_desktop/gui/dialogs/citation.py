@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...core.errors import UserFacingError
+from ..resources import current_language
 from ...core.storage.records import Citation, parse_date
 
 DOC_TYPES = ["Quyết định", "Kế hoạch", "Báo cáo", "Công văn", "Thông báo", "Chỉ thị", "Biên bản", "Tờ trình", "Văn bản khác"]
@@ -60,7 +61,7 @@ class CitationDialog(QDialog):
             try:
                 parse_date(self.date.text())
             except UserFacingError as exc:
-                self.error.setText(exc.vi)
+                self.error.setText(exc.message(current_language()))
                 self.date.setFocus()
                 return
         super().accept()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import UserFacingError
+from ..resources import current_language
 from ...core.framework.load import load_framework
 from ...core.framework.model import LEVEL_NAMES_VI, Framework
 from ...core.paths import bundled_forms_dir
@@ -111,7 +112,7 @@ class NewWorkspaceDialog(QDialog):
         try:
             fw = load_framework(path)
         except UserFacingError as exc:
-            self.error.setText(exc.vi)
+            self.error.setText(exc.message(current_language()))
             self.framework.setCurrentIndex(0)
             return
         self.frameworks.append(fw)
@@ -127,7 +128,7 @@ class NewWorkspaceDialog(QDialog):
         try:
             self.workspace = AgencyWorkspace.create(Path(self.folder.text().strip()), fw, self.code.text(), self.name.text(), fw.year)
         except UserFacingError as exc:
-            self.error.setText(exc.vi)
+            self.error.setText(exc.message(current_language()))
             return
         finally:
             QApplication.restoreOverrideCursor()

@@ -123,7 +123,7 @@ class CriteriaTreeModel(QAbstractItemModel):
         if answer is not None and answer.not_applicable:
             return self.tr("Không áp dụng"), "#1b7f3b"
         if item.scorer is Scorer.COUNCIL:
-            return self.tr("HĐ thẩm định chấm"), "#555555"
+            return self.tr("HĐTĐ chấm"), "#555555"
         if item.scorer is Scorer.SURVEY:
             return self.tr("Điều tra XHH"), "#555555"
         if answer is not None and answer.value is not None:

@@ -63,6 +63,9 @@ class EvidencePanel(QGroupBox):
         lay.addWidget(self.hint)
         self.list = QListWidget(self)
         self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(130)  # keep the buttons on screen at 1366x768
+        self.list.setWordWrap(True)  # a citation is long; wrap it rather than hide it sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _i: self.preview())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         lay.addWidget(self.list, 1)

@@ -88,7 +88,7 @@ class ItemEditor(QScrollArea):
         lay.addWidget(self.note_label)
         self.note = QPlainTextEdit(body)
         self.note.setPlaceholderText(self.tr("Nhập thuyết minh…"))
-        self.note.setFixedHeight(80)
+        self.note.setFixedHeight(64)
         self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(self._note_typed)
         self.note.installEventFilter(self)
@@ -123,7 +123,7 @@ class ItemEditor(QScrollArea):
             f"<h3 style='margin:0'>{display_code(item.code)}. {item.title}</h3>"
             + self.tr("Điểm tối đa: <b>{mx}</b>").format(mx=number_text(item.max_points))
         )
-        self.rule_text.setText(self.tr("<b>Cách chấm:</b> ") + describe_rule(item))
+        self.rule_text.setText(self.tr("<b>Cách chấm:</b> ") + describe_rule(item, self.ops.lang))
         self.rule_text.setVisible(True)
         hint = item.guidance
         if item.evidence.required:

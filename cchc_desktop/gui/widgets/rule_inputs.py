@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ...core.framework.canonical import number_text
@@ -145,11 +145,14 @@ def make_input(item: Item, parent: QWidget | None = None) -> RuleInput | None:
     tr = parent.tr if parent is not None else (lambda s: s)
     if rule is None or rule.kind in ("council", "survey"):
         return None
+    def option(label: str, points: str) -> str:
+        return QCoreApplication.translate("RuleInput", "{label} ({pts} đ)").format(label=label, pts=points)
+
     if isinstance(rule, YesNoRule):
         mx = number_text(item.max_points)
-        return ComboInput([(True, f"{rule.yes_label} ({mx} đ)"), (False, f"{rule.no_label} (0 đ)")], parent)
+        return ComboInput([(True, option(rule.yes_label, mx)), (False, option(rule.no_label, "0"))], parent)
     if isinstance(rule, ChoiceRule):
-        return ComboInput([(o.key, f"{o.label} ({number_text(o.points)} đ)") for o in rule.options], parent)
+        return ComboInput([(o.key, option(o.label, number_text(o.points))) for o in rule.options], parent)
     if isinstance(rule, PercentTiersRule):
         return TextInput(rule.unit_label, tr("ví dụ 92,5"), parent)
     if isinstance(rule, RatioTiersRule):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import Changes
+from ...core.errors import EvidenceError
 from ...core.services.snapshot import AgencySnapshot
 from ..errors import show_error
 from ..models.criteria_tree import ADJUSTMENTS_KEY, CODE_ROLE, CriteriaTreeModel
@@ -196,7 +197,8 @@ class AgencyWindow(QMainWindow):
             self._progress_dialog = None
         text = exc.message(self.ops.lang)
         self.statusBar().showMessage(text, 15000)
-        if not where or self.editor.item is None or where != self.editor.item.code or "tài liệu" in text.lower() or "tệp" in text.lower():
+        # Input refusals are shown beside the input; anything else (evidence files, undo) in a box.
+        if not where or self.editor.item is None or where != self.editor.item.code or isinstance(exc, EvidenceError):
             show_error(self, exc, lang=self.ops.lang)
 
     def _progress(self, done: int, total: int, label: str) -> None:
