@@ -179,6 +179,9 @@ def build_parser(ctx: Context) -> Parser:
     c.add_argument("--year", metavar="YEAR", type=int, help=tr("năm đánh giá (mặc định: năm của bộ tiêu chí)",
                                                              "assessment year (default: the framework's)"))
     c.add_argument("--trust", metavar="TRUST", help=tr("chứng thư tin cậy (chỉ cho --role inspection)", "trust store (inspection only)"))
+    c.add_argument("--evidence-limit-mb", metavar="MB", type=int,
+                   help=tr("dung lượng tối đa của một tệp tài liệu kiểm chứng (mặc định 50)",
+                           "largest evidence file accepted, in MB (default 50)"))
     c = command(wsg, "info", "Thông tin một không gian làm việc.", "Show a workspace.", _lazy("workspace_cmd", "info"))
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--json", action="store_true", help=json_help)

@@ -31,10 +31,18 @@ def init(args: argparse.Namespace, ctx: Context) -> int:
             f"Cần {', '.join(missing)} để tạo không gian làm việc của cơ quan.",
             f"{', '.join(missing)} required for an agency workspace.",
         )
+    limit = args.evidence_limit_mb
+    if limit is not None and not (0 < limit <= 4096):
+        raise UserFacingError(
+            "--evidence-limit-mb phải từ 1 đến 4096 (MB cho mỗi tệp tài liệu kiểm chứng).",
+            "--evidence-limit-mb must be 1 to 4096 (MB per evidence file).",
+        )
     fw = load_form(args.framework, ctx)
     from ..core.services.agency import AgencyWorkspace
 
     with AgencyWorkspace.create(args.dir, fw, args.agency_code, args.agency_name, args.year) as ws:
+        if limit is not None:
+            ws.set_evidence_limit(limit * 1024 * 1024)
         info = ws.info()
     ctx.out(ctx.tr(f"Đã tạo không gian làm việc tại: {info.folder}", f"Workspace created in: {info.folder}"))
     _print_info(ctx, info)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,25 @@ def test_usage_errors_are_user_errors(cli) -> None:
     assert r.code == 1 and "Lỗi cú pháp lệnh" in r.err
     r = cli("package", "export", "D", "-o", "x.cchc", "--key", "k.p12")
     assert r.code == 1 and "chưa có trong phiên bản" in r.err
+
+
+def test_evidence_limit_set_at_init_refuses_a_larger_file(tmp_path):
+    """The per-file size limit is configurable; a file over it is refused and nothing changes."""
+    from cchc_desktop.cli import main
+    from cchc_desktop.core.services.agency import AgencyWorkspace
+
+    ws_dir = tmp_path / "ws"
+    assert main(["workspace", "init", str(ws_dir), "--role", "agency", "--framework", str(MINI),
+                 "--agency-code", "XA-01", "--agency-name", "UBND xã Thử", "--evidence-limit-mb", "1"]) == 0
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"%PDF" + b"0" * (1024 * 1024 + 1))
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({"format": "cchc-answers", "format_version": 1,
+                                   "answers": {"1.3": {"value": True, "evidence": [{"file": "scan.pdf"}]}}}), encoding="utf-8")
+    assert main(["assess", "fill", str(ws_dir), "--answers", str(answers)]) == 1
+    with AgencyWorkspace.open(ws_dir) as ws:
+        assert ws.evidence_limit == 1024 * 1024
+        assert ws.answers() == {} and ws.documents() == []
+    assert main(["workspace", "init", str(tmp_path / "ws2"), "--role", "agency", "--framework", str(MINI),
+                 "--agency-code", "XA-01", "--agency-name", "X", "--evidence-limit-mb", "0"]) == 1
+    assert not (tmp_path / "ws2").exists()
