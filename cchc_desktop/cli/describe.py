@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.framework.canonical import rule_document
+from ..core.scoring.describe import describe_rule
 from ..core.framework.codes import display_code
 from ..core.framework.model import (
     LEVEL_NAMES_VI,
@@ -15,8 +16,6 @@ from ..core.framework.model import (
     Item,
     PercentTiersRule,
     RatioTiersRule,
-    Rule,
-    Tier,
     YesNoRule,
 )
 from .common import human, num
@@ -98,49 +97,6 @@ def framework_document(fw: Framework, lang: str) -> dict[str, Any]:
     }
 
 
-# ---------------------------------------------------------------- rules in words
-
-
-def _span(t: Tier, lang: str) -> str:
-    lo = "(-∞" if t.low is None else ("[" if t.low_inclusive else "(") + human(t.low, lang)
-    hi = "+∞)" if t.high is None else human(t.high, lang) + ("]" if t.high_inclusive else ")")
-    return f"{lo}; {hi}"
-
-
-def _tiers(tiers: tuple[Tier, ...], lang: str) -> str:
-    return "; ".join(f"{_span(t, lang)} → {human(t.points, lang)}" for t in tiers)
-
-
 def rule_text(item: Item, lang: str) -> str:
-    """The rule of a leaf in plain words, as the GUI shows it beside the input."""
-    rule: Rule | None = item.rule
-    vi = lang != "en"
-    mx = human(item.max_points, lang)
-    step = getattr(rule, "step", None)
-    step_txt = "" if step is None else (f", bước {human(step, lang)}" if vi else f", step {human(step, lang)}")
-    if rule is None:
-        return ""
-    if isinstance(rule, YesNoRule):
-        return f"“{rule.yes_label}” = {mx}; “{rule.no_label}” = 0" if vi else f"'{rule.yes_label}' = {mx}; '{rule.no_label}' = 0"
-    if isinstance(rule, ChoiceRule):
-        return ("Chọn một: " if vi else "Choose one: ") + "; ".join(
-            f"{o.key} “{o.label}” = {human(o.points, lang)}" for o in rule.options
-        )
-    if isinstance(rule, PercentTiersRule):
-        return (f"{rule.unit_label}: " if vi else "Percentage: ") + _tiers(rule.tiers, lang)
-    if isinstance(rule, RatioTiersRule):
-        head = f"“{rule.numerator_label}” / “{rule.denominator_label}” × 100 (%)"
-        return f"{head}: {_tiers(rule.tiers, lang)}"
-    if isinstance(rule, DeductionRule):
-        per, floor = human(rule.per_violation, lang), human(rule.floor, lang)
-        if vi:
-            return f"{mx} trừ {per} cho mỗi lần vi phạm (“{rule.count_label}”), thấp nhất {floor}"
-        return f"{mx} minus {per} per violation ('{rule.count_label}'), never below {floor}"
-    if rule.kind == "council":
-        return ("Hội đồng thẩm định chấm (0 đến " + mx + step_txt + "); cơ quan chỉ thuyết minh và đính kèm tài liệu"
-                if vi else f"Scored by the appraisal council (0 to {mx}{step_txt}); the agency explains and attaches evidence")
-    if rule.kind == "survey":
-        return "Lấy từ kết quả điều tra xã hội học; cơ quan không tự chấm" if vi else "From the survey results; not self-scored"
-    label = {"manual": ("Nhập điểm", "Points"), "bonus": ("Điểm thưởng", "Bonus points"), "penalty": ("Điểm trừ", "Penalty points")}
-    vi_l, en_l = label.get(rule.kind, ("Điểm", "Points"))
-    return f"{vi_l} từ 0 đến {mx}{step_txt}" if vi else f"{en_l} from 0 to {mx}{step_txt}"
+    """The rule in plain words: the same text the GUI shows beside the input."""
+    return describe_rule(item, lang) if item.rule is not None else ""
