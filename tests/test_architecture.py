@@ -136,3 +136,14 @@ def test_import_linter_contract_holds() -> None:
         timeout=300,
     )
     assert proc.returncode == 0, "lint-imports failed:\n" + proc.stdout + proc.stderr
+
+
+def test_no_unused_imports_or_undefined_names():
+    """pyflakes-level checks (ruff F rules): dead imports and undefined names are bugs waiting."""
+    ruff = Path(sys.executable).with_name("ruff")
+    exe = str(ruff) if ruff.exists() else shutil.which("ruff")
+    if exe is None:
+        pytest.skip("ruff is not installed (it is in the [test] extras)")
+    out = subprocess.run([exe, "check", "--select", "F", "--output-format", "concise", "cchc_desktop", "tests"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr

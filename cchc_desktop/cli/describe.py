@@ -18,7 +18,7 @@ from ..core.framework.model import (
     RatioTiersRule,
     YesNoRule,
 )
-from .common import human, num
+from .common import num
 
 LEVEL_NAMES_EN = {"so": "Provincial department", "huyen": "District", "xa": "Commune"}
 

@@ -10,13 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from cchc_desktop.core.changes import Changes
 from cchc_desktop.core.errors import EvidenceError, InvalidInput, UserFacingError, WorkspaceError
 from cchc_desktop.core.framework.model import Framework
-from cchc_desktop.core.scoring.rules import Ratio
 from cchc_desktop.core.services import answers_file
 from cchc_desktop.core.services.agency import AgencyWorkspace
 from cchc_desktop.core.storage.records import Citation, parse_date

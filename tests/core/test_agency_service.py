@@ -5,11 +5,9 @@ test_agency_fill_and_creation.py).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import unicodedata
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,12 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_desktop.core.changes import Changes
-from cchc_desktop.core.errors import EvidenceError, InvalidInput, UserFacingError, WorkspaceError
-from cchc_desktop.core.framework.model import Framework
+from cchc_desktop.core.errors import EvidenceError, InvalidInput, UserFacingError
 from cchc_desktop.core.scoring.rules import Ratio
-from cchc_desktop.core.services import answers_file
 from cchc_desktop.core.services.agency import AgencyWorkspace
-from cchc_desktop.core.storage.records import Citation, parse_date
+from cchc_desktop.core.storage.records import Citation
 
 from ..conftest import fixed_clock
 

@@ -17,9 +17,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from ..changes import Changes
-from ..errors import EvidenceError, InvalidInput, WorkspaceError
+from ..errors import InvalidInput, WorkspaceError
 from ..framework.model import Framework, Item, Scorer
-from ..progress import CancelToken, ProgressCallback, no_progress
 from ..scoring.engine import Answer, Problem, ScoreSheet, self_assessment
 from ..scoring.rules import parse_value, value_to_json
 from ..storage.evidence_store import EvidenceStore
@@ -27,12 +26,10 @@ from ..storage.orm import (
     AnswerRow,
     AssessmentRow,
     ChangeLogRow,
-    EvidenceDocumentRow,
-    EvidenceFileRow,
-    EvidenceLinkRow,
 )
-from ..storage.records import Citation, EvidenceDocument, ItemEvidence, LogEntry, WorkspaceInfo, nfc
+from ..storage.records import LogEntry, WorkspaceInfo, nfc
 from . import workspace as ws
+from .agency_evidence import CitationStep, EvidenceMixin, LinkStep
 from .undo import UndoEntry, UndoLog
 
 
@@ -57,21 +54,6 @@ class AnswerStep:
     after: AnswerState
 
 
-@dataclass(frozen=True)
-class LinkStep:
-    document_id: int
-    code: str
-    pages: str
-    linked_after: bool
-
-
-@dataclass(frozen=True)
-class CitationStep:
-    document_id: int
-    before: Citation
-    after: Citation
-
-
 Step = Union[AnswerStep, LinkStep, CitationStep]
 
 
@@ -84,7 +66,7 @@ def _decode(item: Item, value_json: str | None) -> Any:
         return None  # shown as a problem: the framework no longer accepts what was stored
 
 
-class AgencyWorkspace:
+class AgencyWorkspace(EvidenceMixin):
     """One agency, one current assessment year (earlier years stay readable)."""
 
     def __init__(self, folder: Path, engine: Engine, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> None:
@@ -213,26 +195,6 @@ class AgencyWorkspace:
     def problems(self) -> tuple[Problem, ...]:
         return self.score().problems
 
-    def evidence_for(self, code: str) -> list[ItemEvidence]:
-        return [ItemEvidence(self._docs[d], pages) for d, pages in self._links.get(code, [])]
-
-    def documents(self) -> list[EvidenceDocument]:
-        """Documents that back at least one item (an unlinked one stays stored for redo only)."""
-        return sorted((d for d in self._docs.values() if d.links), key=lambda d: d.id)
-
-    def document(self, document_id: int) -> EvidenceDocument:
-        try:
-            return self._docs[document_id]
-        except KeyError:
-            raise EvidenceError("Tài liệu không còn trong không gian làm việc.", "No such document.") from None
-
-    def evidence_path(self, document_id: int) -> Path:
-        return self.store.path_of(self.document(document_id).sha256)
-
-    def evidence_bytes(self) -> int:
-        """Total size of the distinct evidence files: what the package will carry."""
-        return sum({d.sha256: d.size for d in self.documents()}.values())
-
     @property
     def evidence_limit(self) -> int:
         return int(self._meta.get("evidence_max_bytes", ws.DEFAULT_EVIDENCE_LIMIT))
@@ -306,69 +268,6 @@ class AgencyWorkspace:
         after = replace(before, note=nfc(text))
         return self._edit_answer(code, before, after, f"Sửa thuyết minh {code}", f"Edit explanation {code}")
 
-    def add_evidence(
-        self,
-        code: str,
-        source: Path | str,
-        citation: Citation | None = None,
-        pages: str = "",
-        progress: ProgressCallback = no_progress,
-        cancel: CancelToken | None = None,
-    ) -> Changes:
-        """Store a file (once, by hash) and attach it to an item with its citation."""
-        self.framework.item(code)
-        citation = (citation or Citation()).normalised()
-        stored = self.store.add(Path(source), self.evidence_limit, progress, cancel)
-        existing = next((d for d in self._docs.values() if d.sha256 == stored.sha256), None)
-        with Session(self._engine) as s, s.begin():
-            if s.get(EvidenceFileRow, stored.sha256) is None:
-                s.add(EvidenceFileRow(sha256=stored.sha256, size=stored.size, media_type=stored.media_type, added_at=ws.stamp(self._clock)))
-                s.flush()  # no ORM relationships: flush in foreign-key order by hand
-            if existing is None:
-                doc = EvidenceDocumentRow(
-                    assessment_id=self.assessment_id,
-                    sha256=stored.sha256,
-                    file_name=nfc(Path(source).name),
-                    added_at=ws.stamp(self._clock),
-                    **citation.__dict__,
-                )
-                s.add(doc)
-                s.flush()
-                doc_id = doc.id
-                self._log(s, code, "add_document", None, {"document": doc_id, "sha256": stored.sha256, "file": doc.file_name, **citation.__dict__})
-            else:
-                doc_id = existing.id
-            if any(d == doc_id for d, _ in self._links.get(code, [])):
-                raise EvidenceError(
-                    f"Tài liệu “{Path(source).name}” đã được đính kèm cho tiêu chí {code}.",
-                    f"'{Path(source).name}' is already attached to {code}.",
-                )
-            self._write_link(s, doc_id, code, nfc(pages), True)
-        self._reload_evidence()
-        self._undo.record(UndoEntry(f"Đính kèm tài liệu cho {code}", f"Attach evidence to {code}", LinkStep(doc_id, code, nfc(pages), True)))
-        return Changes(items=frozenset({code}), evidence=True, score=True)
-
-    def link_evidence(self, code: str, document_id: int, pages: str = "") -> Changes:
-        """Let an already stored document back one more item (stored once, cited many times)."""
-        self.framework.item(code)
-        self.document(document_id)
-        if any(d == document_id for d, _ in self._links.get(code, [])):
-            raise EvidenceError(f"Tài liệu này đã được đính kèm cho tiêu chí {code}.", f"Already attached to {code}.")
-        return self._apply_link(LinkStep(document_id, code, nfc(pages), True), record=True)
-
-    def unlink_evidence(self, code: str, document_id: int) -> Changes:
-        pages = next((p for d, p in self._links.get(code, []) if d == document_id), None)
-        if pages is None:
-            raise EvidenceError(f"Tài liệu này không gắn với tiêu chí {code}.", f"Not attached to {code}.")
-        return self._apply_link(LinkStep(document_id, code, pages, False), record=True)
-
-    def update_citation(self, document_id: int, citation: Citation) -> Changes:
-        before = self.document(document_id).citation
-        after = citation.normalised()
-        if before == after:
-            return Changes()
-        return self._apply_citation(CitationStep(document_id, before, after), record=True)
-
     # ------------------------------------------------------------------ undo / redo
 
     @property
@@ -399,6 +298,10 @@ class AgencyWorkspace:
             self._undo.restore_after_failed_redo()
             raise
 
+    def _mark_submitted(self, sequence: int) -> None:
+        _state, _seq, code, name = self._assessment
+        self._assessment = ("submitted", sequence, code, name)
+
     # ------------------------------------------------------------------ internals
 
     def _editable_leaf(self, code: str) -> Item:
@@ -420,6 +323,14 @@ class AgencyWorkspace:
         return item
 
     def _log(self, s: Session, code: str | None, action: str, old: Any, new: Any) -> None:
+        """Every write passes here, in its own transaction: the right place to note that an edit
+        after a submission starts the next one (the submitted package itself stays frozen)."""
+        if action != "export" and self._assessment[0] == "submitted":
+            row = s.get(AssessmentRow, self.assessment_id)
+            if row is not None:
+                row.state = "draft"
+            state, seq, code_, name = self._assessment
+            self._assessment = ("draft", seq, code_, name)
         s.add(
             ChangeLogRow(
                 at=ws.stamp(self._clock),
@@ -459,14 +370,6 @@ class AgencyWorkspace:
         else:
             self._states[code] = after
         self._refresh_answer(code)
-
-    def _is_linked(self, s: Session, document_id: int, code: str) -> bool:
-        return (
-            s.scalars(
-                select(EvidenceLinkRow.id).where(EvidenceLinkRow.document_id == document_id, EvidenceLinkRow.item_code == code)
-            ).first()
-            is not None
-        )
 
     def _after_bulk_write(self) -> None:
         """Re-read answers and evidence after a multi-item transaction (bulk fill).
@@ -509,42 +412,6 @@ class AgencyWorkspace:
             evidence_count=n_evidence,
         )
 
-    def _write_link(self, s: Session, document_id: int, code: str, pages: str, link: bool) -> None:
-        if link:
-            s.add(EvidenceLinkRow(document_id=document_id, item_code=code, pages=pages))
-            self._log(s, code, "link_evidence", None, {"document": document_id, "pages": pages})
-        else:
-            row = s.scalars(
-                select(EvidenceLinkRow).where(EvidenceLinkRow.document_id == document_id, EvidenceLinkRow.item_code == code)
-            ).one()
-            s.delete(row)
-            self._log(s, code, "unlink_evidence", {"document": document_id, "pages": pages}, None)
-
-    def _apply_link(self, step: LinkStep, record: bool, reverse: bool = False) -> Changes:
-        link = step.linked_after != reverse
-        with Session(self._engine) as s, s.begin():
-            self._write_link(s, step.document_id, step.code, step.pages, link)
-        self._reload_evidence()
-        if record:
-            vi = f"Đính kèm tài liệu cho {step.code}" if step.linked_after else f"Gỡ tài liệu khỏi {step.code}"
-            self._undo.record(UndoEntry(vi, f"Evidence of {step.code}", step))
-        return Changes(items=frozenset({step.code}), evidence=True, score=True)
-
-    def _apply_citation(self, step: CitationStep, record: bool, reverse: bool = False) -> Changes:
-        target = step.before if reverse else step.after
-        with Session(self._engine) as s, s.begin():
-            row = s.get(EvidenceDocumentRow, step.document_id)
-            if row is None:
-                raise EvidenceError("Tài liệu không còn trong không gian làm việc.", "No such document.")
-            for key, value in target.__dict__.items():
-                setattr(row, key, value)
-            self._log(s, None, "edit_citation", {"document": step.document_id, **step.before.__dict__}, {"document": step.document_id, **target.__dict__})
-        self._reload_evidence()
-        if record:
-            self._undo.record(UndoEntry("Sửa trích dẫn tài liệu", "Edit citation", step))
-        codes = frozenset(c for c, _ in self._docs[step.document_id].links)
-        return Changes(items=codes, evidence=True)
-
     def _apply_step(self, step: Step, reverse: bool) -> Changes:
         if isinstance(step, AnswerStep):
             target = step.before if reverse else step.after
@@ -553,37 +420,3 @@ class AgencyWorkspace:
         if isinstance(step, LinkStep):
             return self._apply_link(step, record=False, reverse=reverse)
         return self._apply_citation(step, record=False, reverse=reverse)
-
-    def _reload_evidence(self) -> None:
-        """Evidence is small metadata: re-read it whole after each evidence edit (simple, consistent)."""
-        with Session(self._engine) as s:
-            files = {f.sha256: f for f in s.scalars(select(EvidenceFileRow))}
-            links: dict[int, list[tuple[str, str]]] = {}
-            by_code: dict[str, list[tuple[int, str]]] = {}
-            for link in s.scalars(
-                select(EvidenceLinkRow)
-                .join(EvidenceDocumentRow)
-                .where(EvidenceDocumentRow.assessment_id == self.assessment_id)
-                .order_by(EvidenceLinkRow.id)
-            ):
-                links.setdefault(link.document_id, []).append((link.item_code, link.pages))
-                by_code.setdefault(link.item_code, []).append((link.document_id, link.pages))
-            docs = {}
-            for d in s.scalars(select(EvidenceDocumentRow).where(EvidenceDocumentRow.assessment_id == self.assessment_id)):
-                f = files[d.sha256]
-                docs[d.id] = EvidenceDocument(
-                    id=d.id,
-                    sha256=d.sha256,
-                    file_name=d.file_name,
-                    size=f.size,
-                    media_type=f.media_type,
-                    citation=Citation(d.doc_type, d.number_symbol, d.issue_date, d.issuer, d.excerpt),
-                    links=tuple(links.get(d.id, [])),
-                )
-        old_codes = set(getattr(self, "_links", {}))
-        self._docs: dict[int, EvidenceDocument] = docs
-        self._links: dict[str, list[tuple[int, str]]] = by_code
-        for code in old_codes | set(by_code):
-            if hasattr(self, "_answers"):
-                self._refresh_answer(code)
-
