@@ -57,7 +57,7 @@ PKGS=(
     # Qt offscreen platform (tests, CI)
     libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libgssapi-krb5-2
     # tools used by the app and the tests; certificates for pip over HTTPS
-    openssl poppler-utils ca-certificates
+    openssl poppler-utils ca-certificates softhsm2
 )
 if (( GUI )); then
     PKGS+=(

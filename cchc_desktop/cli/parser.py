@@ -19,10 +19,6 @@ NOT_YET = {
     ("framework", "export-xlsx"): "FORM -o XLSX",
     ("assess", "report"): "DIR --pdf OUT.pdf --xlsx OUT.xlsx",
     ("assess", "import-results"): "DIR RESULT.cchc --trust TRUST",
-    ("keys", "create"): "--agency-code CODE --name NAME -o KEY.p12",
-    ("package", "export"): "DIR -o OUT.cchc --key KEY.p12 [--allow-problems]",
-    ("package", "verify"): "PKG --trust TRUST [--json]",
-    ("inspect", "import"): "DIR PKG_OR_FOLDER...",
     ("inspect", "appraise"): "DIR --agency CODE --criterion CODE --points P --reason TEXT",
     ("inspect", "survey"): "DIR --xlsx FILE",
     ("inspect", "rank"): "DIR [--json]",
@@ -38,6 +34,8 @@ _ARGPARSE_VI = [
     (re.compile(r"argument (\S+): invalid int value: (.*)"), r"tham số \1: \2 không phải là số nguyên"),
     (re.compile(r"argument (\S+): expected one argument"), r"tham số \1 cần một giá trị"),
     (re.compile(r"argument (\S+): ignored explicit argument (.*)"), r"tham số \1 không nhận giá trị \2"),
+    (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"tham số \1 không dùng cùng với \2"),
 ]
 
 
@@ -171,8 +169,8 @@ def build_parser(ctx: Context) -> Parser:
                 "Create a workspace in an empty folder.", _lazy("workspace_cmd", "init"))
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--role", choices=("agency", "inspection"), required=True,
-                   help=tr("agency: cơ quan tự đánh giá; inspection: Hội đồng thẩm định (phiên bản sau)",
-                           "agency: self-assessment; inspection: appraisal council (later version)"))
+                   help=tr("agency: cơ quan tự đánh giá; inspection: Hội đồng thẩm định (cần --trust)",
+                           "agency: self-assessment; inspection: appraisal council (needs --trust)"))
     c.add_argument("--framework", metavar="FORM", required=True, help=tr("tệp hoặc mã bộ tiêu chí", "framework file or id"))
     c.add_argument("--agency-code", metavar="CODE", help=tr("mã cơ quan", "agency code"))
     c.add_argument("--agency-name", metavar="NAME", help=tr("tên cơ quan", "agency name"))
@@ -196,7 +194,81 @@ def build_parser(ctx: Context) -> Parser:
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--json", action="store_true", help=json_help)
 
-    subs = {"framework": fw, "assess": asg}
+    kg = group("keys", "Khóa ký số của cơ quan: tạo, xem chứng thư, nhận chứng thư do CA cấp.",
+               "Agency signing keys: create, show a certificate, import the certificate the CA issued.")
+    c = command(kg, "create", "Tạo khóa (tệp .p12 có mật khẩu), chứng thư tự ký (.crt) và yêu cầu cấp chứng thư (.csr).",
+                "Create a key (.p12 with a passphrase), a self-signed certificate (.crt) and a request (.csr).",
+                _lazy("keys_cmd", "create"))
+    c.add_argument("--agency-code", metavar="CODE", required=True, help=tr("mã cơ quan", "agency code"))
+    c.add_argument("--name", metavar="NAME", required=True, help=tr("tên cơ quan trên chứng thư", "agency name"))
+    c.add_argument("-o", "--output", metavar="KEY.p12", required=True,
+                   help=tr("tệp khóa; KEY.crt và KEY.csr được ghi bên cạnh (mật khẩu: biến CCHC_PASSPHRASE hoặc nhập)",
+                           "key file; KEY.crt and KEY.csr are written beside it (passphrase: CCHC_PASSPHRASE or prompt)"))
+    c.add_argument("--ec", action="store_true", help=tr("khóa ECDSA P-256 thay cho RSA 3072", "ECDSA P-256 instead of RSA 3072"))
+    c = command(kg, "show", "Thông tin một chứng thư: tên, mã cơ quan, hiệu lực, dấu vân tay SHA-256 (để ghim).",
+                "Show a certificate: name, agency code, validity, SHA-256 fingerprint (for pins).",
+                _lazy("keys_cmd", "show"))
+    c.add_argument("cert", metavar="CERT", help=tr("tệp chứng thư (.crt, PEM hoặc DER)", "certificate file (PEM or DER)"))
+    c = command(kg, "import-cert", "Đưa chứng thư do CA cấp (và chứng thư CA) vào tệp khóa.",
+                "Put the certificate the CA issued (and the CA certificate) into the key file.",
+                _lazy("keys_cmd", "import_cert"))
+    c.add_argument("--key", metavar="KEY.p12", required=True)
+    c.add_argument("--cert", metavar="FILE.crt", required=True, help=tr("chứng thư do CA cấp", "the issued certificate"))
+    c.add_argument("--chain", metavar="CA.crt", action="append", help=tr("chứng thư của CA (có thể lặp lại)",
+                                                                       "the CA certificate (repeatable)"))
+
+    cag = group("ca", "CA của tỉnh: cấp và thu hồi chứng thư cho các cơ quan.",
+                "The province CA: issue and revoke agency certificates.")
+    ca_help = tr("thư mục CA (ca.p12, ca.crt, ca.crl); mật khẩu: biến CCHC_PASSPHRASE hoặc nhập",
+                 "CA folder (ca.p12, ca.crt, ca.crl); passphrase: CCHC_PASSPHRASE or prompt")
+    c = command(cag, "init", "Tạo CA mới: DIR/ca.p12, DIR/ca.crt, DIR/ca.crl.", "Create a CA: DIR/ca.p12, ca.crt, ca.crl.",
+                _lazy("ca_cmd", "init"))
+    c.add_argument("-o", "--output", metavar="DIR", required=True)
+    c.add_argument("--name", metavar="NAME", required=True, help=tr("tên CA (ví dụ: Sở Nội vụ tỉnh …)", "CA name"))
+    c.add_argument("--ec", action="store_true", help=tr("khóa ECDSA P-256 thay cho RSA 3072", "ECDSA P-256 instead of RSA 3072"))
+    c = command(cag, "issue", "Cấp chứng thư cho một cơ quan từ yêu cầu (.csr) của cơ quan đó.",
+                "Issue an agency certificate from its request (.csr).", _lazy("ca_cmd", "issue"))
+    c.add_argument("--ca", metavar="DIR", required=True, help=ca_help)
+    c.add_argument("--csr", metavar="FILE.csr", required=True)
+    c.add_argument("--agency-code", metavar="CODE", help=tr("mã cơ quan (phải khớp với mã trong yêu cầu nếu có)",
+                                                           "agency code (must match the request's, if any)"))
+    c.add_argument("--days", metavar="N", type=int, default=1095, help=tr("số ngày hiệu lực (mặc định 1095)",
+                                                                          "validity in days (default 1095)"))
+    c.add_argument("-o", "--output", metavar="OUT.crt", required=True)
+    c = command(cag, "revoke", "Thu hồi một chứng thư: cập nhật DIR/ca.crl.", "Revoke a certificate: updates DIR/ca.crl.",
+                _lazy("ca_cmd", "revoke"))
+    c.add_argument("--ca", metavar="DIR", required=True, help=ca_help)
+    which = c.add_mutually_exclusive_group(required=True)
+    which.add_argument("--cert", metavar="FILE.crt", help=tr("chứng thư cần thu hồi", "the certificate to revoke"))
+    which.add_argument("--serial", metavar="HEX", help=tr("hoặc số hiệu của nó (hex)", "or its serial number (hex)"))
+    c.add_argument("--reason", default="unspecified",
+                   choices=("unspecified", "key-compromise", "affiliation-changed", "superseded",
+                            "cessation-of-operation", "certificate-hold"),
+                   help=tr("lý do thu hồi", "revocation reason"))
+    c = command(cag, "crl", "Ký lại danh sách thu hồi DIR/ca.crl (hiệu lực thêm 30 ngày).",
+                "Re-sign DIR/ca.crl (valid for another 30 days).", _lazy("ca_cmd", "crl"))
+    c.add_argument("--ca", metavar="DIR", required=True, help=ca_help)
+
+    pkg = group("package", "Gói hồ sơ có chữ ký số (.cchc).", "Signed packages (.cchc).")
+    c = command(pkg, "export", "Xuất gói nộp có chữ ký số; từ chối khi còn vấn đề trừ khi có --allow-problems.",
+                "Export the signed submission; refused while problems remain unless --allow-problems.",
+                _lazy("package_cmd", "export"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("-o", "--output", metavar="OUT.cchc", required=True)
+    c.add_argument("--key", metavar="KEY.p12", required=True,
+                   help=tr("tệp khóa PKCS#12 (mật khẩu: biến CCHC_PASSPHRASE hoặc nhập)", "PKCS#12 key (passphrase: CCHC_PASSPHRASE or prompt)"))
+    c.add_argument("--allow-problems", action="store_true",
+                   help=tr("nộp kèm danh sách vấn đề chưa xử lý", "submit with the open problems listed"))
+    c = command(pkg, "verify", "Kiểm tra chữ ký và toàn vẹn của gói. Mã thoát: 0 hợp lệ, 1 không hợp lệ, 3 chưa xác định (thu hồi).",
+                "Verify signature and integrity. Exit 0 valid, 1 invalid, 3 unknown (revocation).",
+                _lazy("package_cmd", "verify"))
+    c.add_argument("package", metavar="PKG")
+    c.add_argument("--trust", metavar="TRUST", required=True,
+                   help=tr("tệp PEM hoặc thư mục chứng thư tin cậy (CA tỉnh, chứng thư ghim, CRL)", "PEM file or folder: province CA, pins, CRLs"))
+    c.add_argument("--json", action="store_true", help=json_help)
+
+    subs = {"framework": fw, "assess": asg, "keys": kg, "ca": cag, "package": pkg}
+    subs["inspect"] = importlib.import_module(f"{__package__}.inspect_cmd").add_inspect_commands(group, command, tr)
     for (grp, name), usage in NOT_YET.items():
         if grp not in subs:
             subs[grp] = group(grp, "(chưa có trong phiên bản này)", "(not in this version)")

@@ -12,14 +12,7 @@ from .common import Context, human, load_form
 
 def init(args: argparse.Namespace, ctx: Context) -> int:
     if args.role == "inspection":
-        # Refuse before touching anything: the council's workspace is not built yet.
-        raise UserFacingError(
-            "Không gian làm việc của Hội đồng thẩm định (--role inspection) sẽ có trong phiên bản sau; "
-            "phiên bản này chỉ tạo được không gian làm việc của cơ quan tự đánh giá (--role agency). "
-            "Không có gì được tạo.",
-            "The appraisal council's workspace (--role inspection) comes in a later version; this version "
-            "creates agency workspaces only (--role agency). Nothing was created.",
-        )
+        return init_inspection(args, ctx)
     if args.trust:
         raise UserFacingError(
             "Tùy chọn --trust chỉ dùng cho không gian làm việc của Hội đồng thẩm định (--role inspection).",
@@ -50,6 +43,45 @@ def init(args: argparse.Namespace, ctx: Context) -> int:
         f"Bước tiếp theo: cchc assess fill \"{info.folder}\" --answers KET_QUA.json (xem docs/answers-format.md)",
         f"Next: cchc assess fill \"{info.folder}\" --answers ANSWERS.json (see docs/answers-format.md)",
     ))
+    return 0
+
+
+def init_inspection(args: argparse.Namespace, ctx: Context) -> int:
+    """`workspace init DIR --role inspection --framework FORM --year YEAR --trust TRUST`: a new round."""
+    wrong = [opt for opt, v in (("--agency-code", args.agency_code), ("--agency-name", args.agency_name),
+                                ("--evidence-limit-mb", args.evidence_limit_mb)) if v is not None]
+    if wrong:
+        raise UserFacingError(
+            f"{', '.join(wrong)} chỉ dùng cho không gian làm việc của cơ quan (--role agency). Không có gì được tạo.",
+            f"{', '.join(wrong)} applies to agency workspaces only (--role agency). Nothing was created.",
+        )
+    if not args.trust:
+        raise UserFacingError(
+            "Cần --trust TRUST: chứng thư CA của tỉnh và/hoặc chứng thư cơ quan được ghim (một tệp PEM hoặc một thư mục, "
+            "có thể kèm danh sách thu hồi CRL). Không có nó thì không xác thực được gói nào. Không có gì được tạo.",
+            "--trust TRUST is required: the province CA certificate and/or pinned agency certificates (a PEM file or a "
+            "folder, with CRLs if any). Without it no package can be verified. Nothing was created.",
+        )
+    fw = load_form(args.framework, ctx)
+    from ..core.services.inspection import InspectionWorkspace
+
+    with InspectionWorkspace.create(args.dir, fw, args.year, args.trust) as ws:
+        trust = ws.trust()
+        folder, year = ws.folder, ws.year
+    ctx.out(ctx.tr(f"Đã tạo không gian làm việc của Hội đồng thẩm định tại: {folder}",
+                   f"Appraisal council workspace created in: {folder}"))
+    sample = ctx.tr(", bản mẫu", ", sample") if fw.sample else ""
+    ctx.out(ctx.tr(f"  Đợt đánh giá năm {year} · Bộ tiêu chí: {fw.title} ({fw.id}{sample})",
+                   f"  Round {year} · Framework: {fw.title} ({fw.id}{sample})"))
+    ctx.out(f"  SHA-256: {fw.sha256}")
+    ctx.out(ctx.tr(
+        f"  Tin cậy: {len(trust.anchors)} CA, {len(trust.pinned)} chứng thư cơ quan được ghim, {len(trust.crls)} danh sách "
+        f"thu hồi (CRL); đã sao chép vào {folder / 'trust'}",
+        f"  Trust: {len(trust.anchors)} CA, {len(trust.pinned)} pinned agency certificates, {len(trust.crls)} CRLs; "
+        f"copied into {folder / 'trust'}",
+    ))
+    ctx.out(ctx.tr(f"Bước tiếp theo: cchc inspect import \"{folder}\" THU_MUC_GOI_HO_SO",
+                   f"Next: cchc inspect import \"{folder}\" PACKAGES_FOLDER"))
     return 0
 
 

@@ -143,12 +143,10 @@ def test_init_refuses_existing_workspace(cli, filled: Path) -> None:
     assert cli("workspace", "info", filled, "--json").json()["agency_code"] == "XA-THU"
 
 
-def test_init_inspection_role_is_not_faked(cli, tmp_path: Path) -> None:
+def test_init_inspection_role_needs_a_trust_store(cli, tmp_path: Path) -> None:
     r = cli("workspace", "init", tmp_path / "hd", "--role", "inspection", "--framework", MINI, "--year", "2026")
-    assert r.code == 1 and "Hội đồng thẩm định" in r.err and "phiên bản sau" in r.err
+    assert r.code == 1 and "--trust" in r.err
     assert not (tmp_path / "hd").exists()
-    en = cli("--lang", "en", "workspace", "init", tmp_path / "hd", "--role", "inspection", "--framework", MINI)
-    assert en.code == 1 and "later version" in en.err
 
 
 @pytest.mark.parametrize("extra, code, message", [
@@ -177,7 +175,7 @@ def test_usage_errors_are_user_errors(cli) -> None:
     assert r.code == 1 and "thiếu tham số bắt buộc: DIR" in r.err
     r = cli("framework", "frobnicate")
     assert r.code == 1 and "Lỗi cú pháp lệnh" in r.err
-    r = cli("package", "export", "D", "-o", "x.cchc", "--key", "k.p12")
+    r = cli("inspect", "rank", "D")
     assert r.code == 1 and "chưa có trong phiên bản" in r.err
 
 

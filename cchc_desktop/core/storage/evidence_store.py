@@ -166,3 +166,102 @@ class EvidenceStore:
             for chunk in iter(lambda: fh.read(CHUNK), b""):
                 h.update(chunk)
         return h.hexdigest() == sha256
+
+    def open_stream(self, max_bytes: int | None = None, verify: bool = True) -> StreamWriter:
+        """Start streaming a file into the store (see `StreamWriter`): write, then commit or abort."""
+        return StreamWriter(self, max_bytes, verify)
+
+    def remove(self, sha256: str) -> None:
+        """Remove a stored file (only to undo a commit whose database transaction failed)."""
+        try:
+            self.path_of(sha256).unlink()
+        except FileNotFoundError:
+            pass
+
+
+# ---------------------------------------------------------------- streaming add (package import)
+
+
+class StreamWriter:
+    """One file streamed into the store: `write` chunks, then `commit` or `abort`.
+
+    The bytes go to a temporary file in `.tmp/`; `finish` closes it (and checks the hash when the
+    writer hashes), `commit` makes it durable (fsync) and renames it to its content address.  An
+    importer stages every evidence file of a package this way and commits only once the whole
+    package is accepted: a refused package leaves nothing behind but removed temporary files.
+    """
+
+    def __init__(self, store: EvidenceStore, max_bytes: int | None = None, verify: bool = True) -> None:
+        store.ensure()
+        self._store = store
+        self._max = max_bytes
+        self._digest = hashlib.sha256() if verify else None
+        self.tmp_path = store.tmp / f"{uuid.uuid4().hex}.part"
+        self._fh = open(self.tmp_path, "xb")  # noqa: SIM115 - closed by finish/abort
+        self.size = 0
+        self._done = False
+
+    def write(self, chunk: bytes) -> None:
+        if self._fh is None:
+            raise ValueError("stream already finished")
+        self.size += len(chunk)
+        if self._max is not None and self.size > self._max:
+            raise EvidenceError("Tài liệu vượt giới hạn dung lượng.", "The evidence file exceeds the size limit.")
+        if self._digest is not None:
+            self._digest.update(chunk)
+        self._fh.write(chunk)
+
+    def finish(self, expected_sha256: str | None = None) -> None:
+        """Close the temporary file (no fsync yet: a refused file costs no disk flush)."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        if self._digest is not None:
+            sha = self._digest.hexdigest()
+            if expected_sha256 is not None and sha != expected_sha256:
+                self.abort()
+                raise EvidenceError("Nội dung tài liệu không khớp mã băm.", "The evidence bytes do not match their hash.")
+
+    def commit(self, expected_sha256: str) -> bool:
+        """Durably store the file under `expected_sha256`; True if it was not in the store before.
+
+        Without hashing (`verify=False`) the caller vouches for the bytes (the package reader has
+        hashed exactly these chunks already).
+        """
+        if self._done:
+            raise ValueError("stream already committed or aborted")
+        self.finish(expected_sha256)
+        final = self._store.path_of(expected_sha256)
+        try:
+            if final.exists():
+                self.tmp_path.unlink(missing_ok=True)
+                created = False
+            else:
+                # fsync is per file, not per handle; read-write because Windows cannot flush a read-only one.
+                fd = os.open(self.tmp_path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.tmp_path, final)
+                fsync_dir(final.parent)
+                created = True
+        except BaseException:
+            self.abort()
+            raise
+        self._done = True
+        return created
+
+    def abort(self) -> None:
+        """Drop the temporary file; harmless to call twice or after a commit."""
+        if self._fh is not None:
+            try:
+                self._fh.close()
+            except OSError:
+                pass
+            self._fh = None
+        if not self._done:
+            self.tmp_path.unlink(missing_ok=True)
+        self._done = True
+

@@ -108,3 +108,93 @@ class ChangeLogRow(Base):
     action: Mapped[str] = mapped_column(String(40))
     old_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class SubmissionRow(Base):
+    """An exported package, kept verbatim: what was submitted can always be shown again."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("assessment_id", "sequence"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    manifest_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
+    assessment: Mapped[bytes] = mapped_column(LargeBinary)
+    file_name: Mapped[str] = mapped_column(Text)
+    with_problems: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+# ---------------------------------------------------------------- inspection (council) workspace
+
+
+class AgencyRow(Base):
+    """An agency of the round: on the expected list, or known because it submitted."""
+
+    __tablename__ = "agencies"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(16))
+    expected: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PackageRow(Base):
+    """An imported (verified) submission package; manifest, assessment and change log kept verbatim."""
+
+    __tablename__ = "packages"
+    __table_args__ = (UniqueConstraint("agency_code", "sequence"),)
+    manifest_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    agency_name: Mapped[str] = mapped_column(Text)
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    round: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    framework_sha256: Mapped[str] = mapped_column(ForeignKey("frameworks.sha256"))
+    created_at: Mapped[str] = mapped_column(String(40))  # from the manifest
+    imported_at: Mapped[str] = mapped_column(String(40))
+    imported_by: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(Text)  # the file name it was imported from
+    signer_subject: Mapped[str] = mapped_column(Text)
+    signer_fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of the certificate
+    signing_time: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    revocation: Mapped[str] = mapped_column(String(16))  # good | unknown
+    verdict: Mapped[str] = mapped_column(String(16))  # valid | unknown (imported on request)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
+    assessment: Mapped[bytes] = mapped_column(LargeBinary)
+    changelog: Mapped[bytes] = mapped_column(LargeBinary)
+    claimed_score_json: Mapped[str] = mapped_column(Text)
+    recomputed_score_json: Mapped[str] = mapped_column(Text)
+    score_mismatch: Mapped[bool] = mapped_column(Boolean, default=False)
+    chain_gap: Mapped[bool] = mapped_column(Boolean, default=False)
+    submitted_problems: Mapped[int] = mapped_column(Integer, default=0)
+    notes_json: Mapped[str] = mapped_column(Text, default="[]")  # [{"code", "vi", "en"}] found at import
+
+
+class PackageAnswerRow(Base):
+    __tablename__ = "package_answers"
+    manifest_sha256: Mapped[str] = mapped_column(ForeignKey("packages.manifest_sha256", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackageEvidenceRow(Base):
+    """A document of an imported package: its citation and the items it backs (bytes in the store)."""
+
+    __tablename__ = "package_evidence"
+    manifest_sha256: Mapped[str] = mapped_column(ForeignKey("packages.manifest_sha256", ondelete="CASCADE"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence_files.sha256"), primary_key=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(128))
+    doc_type: Mapped[str] = mapped_column(Text, default="")
+    number_symbol: Mapped[str] = mapped_column(Text, default="")
+    issue_date: Mapped[str] = mapped_column(String(10), default="")
+    issuer: Mapped[str] = mapped_column(Text, default="")
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+    links_json: Mapped[str] = mapped_column(Text, default="[]")  # [{"code", "pages"}]

@@ -1,0 +1,341 @@
+"""Verifying a package: every package is hostile input until proven otherwise.
+
+`verify_package` never raises for bad input and never writes anywhere: it returns a report whose
+findings say, in Vietnamese and English, what is wrong.  The order matters: the ZIP structure is
+checked before anything is read, sizes before bytes, the signature before the manifest is trusted,
+and every byte listed in the manifest is hashed against it.  An importer passes a `sink` to
+receive each verified entry while it is hashed, so the package is read exactly once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator, Mapping, Protocol
+
+from ..progress import CancelToken, ProgressCallback, no_progress
+from ..signing.api import Finding, SignatureReport, TrustStore, Verdict
+from . import container, format as fmt
+
+CHUNK = 1024 * 1024
+
+
+class SinkError(Exception):
+    """The receiver of verified bytes failed (e.g. the importer's disk is full): not the package's fault."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+class EntrySink(Protocol):
+    """Receives the bytes of each listed entry as they are verified (e.g. into an evidence store)."""
+
+    def begin(self, path: str, size: int) -> None: ...
+
+    def chunk(self, data: bytes) -> None: ...
+
+    def end(self, ok: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class PackageReport:
+    path: Path
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+    manifest: fmt.Manifest | None = None
+    manifest_sha256: str | None = None
+    signature: SignatureReport | None = None
+    data: Mapping[str, bytes] = field(default_factory=dict)  # data/*.json entries, verified
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict is Verdict.VALID
+
+    def reasons(self, lang: str = "vi") -> list[str]:
+        return [f.en if lang == "en" else f.vi for f in self.findings]
+
+
+def _f(code: str, vi: str, en: str, fatal: bool = True) -> Finding:
+    return Finding(code, vi, en, fatal)
+
+
+def _shown(name: str) -> str:
+    """An entry name as it may be shown: printable, short."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in name)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _verdict(findings: list[Finding]) -> Verdict:
+    if any(f.fatal for f in findings):
+        return Verdict.INVALID
+    return Verdict.UNKNOWN if findings else Verdict.VALID
+
+
+def _structure(infos: list[zipfile.ZipInfo]) -> list[Finding]:
+    """Refuse traversal, links, duplicates, encryption, odd compression, bombs - before reading."""
+    out: list[Finding] = []
+    if len(infos) > fmt.MAX_ENTRIES:
+        return [_f("too_many_entries", f"Gói có {len(infos)} mục, quá nhiều.", f"{len(infos)} entries: too many.")]
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        shown = _shown(name)
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts:
+            out.append(_f("path_escape", f"Mục “{shown}” trỏ ra ngoài gói (đường dẫn tuyệt đối hoặc “..”): gói có thể độc hại.",
+                          f"Entry '{shown}' escapes the package (absolute path or '..')."))
+            continue
+        if name in seen:
+            out.append(_f("duplicate_entry", f"Mục “{shown}” xuất hiện hai lần.", f"Entry '{shown}' appears twice."))
+        seen.add(name)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            out.append(_f("symlink_entry", f"Mục “{shown}” là liên kết tượng trưng (symlink): không được phép.", f"Entry '{shown}' is a symlink."))
+        if info.flag_bits & 0x1:
+            out.append(_f("encrypted_entry", f"Mục “{shown}” bị mã hóa ZIP: không được phép.", f"Entry '{shown}' is encrypted."))
+        if info.compress_type != zipfile.ZIP_STORED:
+            # v1 stores every entry: compressed data could change in ignored padding bits unnoticed.
+            out.append(_f("unsupported_compression", f"Mục “{shown}” bị nén; định dạng gói chỉ cho phép mục không nén.",
+                          f"Entry '{shown}' is compressed; packages store entries uncompressed."))
+        if not fmt.allowed_name(name):
+            out.append(_f("unexpected_entry", f"Gói chứa mục không thuộc định dạng: “{shown}”.", f"Unexpected entry '{shown}'."))
+        if info.file_size > 1024 * 1024 and info.file_size > fmt.MAX_RATIO * max(info.compress_size, 1):
+            out.append(_f("compression_bomb", f"Mục “{shown}” có tỷ lệ nén bất thường (có thể là “bom nén”).", f"Entry '{shown}' has an abnormal compression ratio (zip bomb?)."))
+        total += info.file_size
+    if total > fmt.MAX_TOTAL_BYTES:
+        out.append(_f("too_large", "Tổng dung lượng khai báo của gói vượt giới hạn cho phép.", "The declared total size exceeds the limit."))
+    return out
+
+
+def _data_offset(raw: BinaryIO, info: zipfile.ZipInfo) -> int:
+    raw.seek(info.header_offset + 26)
+    name_len, extra_len = struct.unpack("<HH", raw.read(4))
+    return info.header_offset + 30 + name_len + extra_len
+
+
+def _stored_chunks(raw: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A stored entry in 1 MiB chunks straight from the file, its CRC checked at the end."""
+    pos, left, crc = _data_offset(raw, info), info.compress_size, 0
+    while left:
+        raw.seek(pos)
+        chunk = raw.read(min(CHUNK, left))
+        if not chunk:
+            raise EOFError("truncated entry")
+        crc = zlib.crc32(chunk, crc)
+        pos += len(chunk)
+        left -= len(chunk)
+        yield chunk
+    if crc != info.CRC:
+        raise zipfile.BadZipFile("CRC mismatch")
+
+
+def _entry_chunks(raw: BinaryIO, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:
+    if info.file_size > cap:
+        raise ValueError("too large")
+    return _stored_chunks(raw, info)
+
+
+def _read_small(info: zipfile.ZipInfo, cap: int, raw: BinaryIO) -> bytes:
+    if info.file_size > cap:
+        raise ValueError("too large")
+    return b"".join(_entry_chunks(raw, info, cap))
+
+
+def _strict_json(data: bytes) -> Any:
+    def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [k for k, _ in pairs]
+        if len(keys) != len(set(keys)):
+            raise ValueError("duplicate key")
+        return dict(pairs)
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"invalid constant {name}")
+
+    return json.loads(data.decode("utf-8"), object_pairs_hook=no_dupes, parse_constant=no_constants)
+
+
+def verify_package(
+    path: Path | str,
+    trust: TrustStore,
+    known_frameworks: Mapping[str, Any] | None = None,
+    sink: EntrySink | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> PackageReport:
+    """Check a package completely.  `known_frameworks`: framework hashes the reader accepts."""
+    from ..signing.verify import verify_detached
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return PackageReport(path, Verdict.INVALID, (_f("unreadable", f"Không đọc được tệp: {exc.strerror or exc}.", f"Cannot read the file: {exc.strerror or exc}."),))
+    if size == 0:
+        return PackageReport(path, Verdict.INVALID, (_f("empty_file", "Tệp rỗng (0 byte): không phải gói hồ sơ.", "The file is empty."),))
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError, IndexError, KeyError, OverflowError):
+        return PackageReport(path, Verdict.INVALID, (_f(
+            "not_a_zip",
+            "Tệp không phải gói hồ sơ CCHC hoặc đã bị hỏng/cắt cụt (không đọc được cấu trúc ZIP). Hãy xin cơ quan gửi lại.",
+            "Not a CCHC package, or damaged/truncated (no readable ZIP structure).",
+        ),))
+    with zf:
+        structure = _structure(zf.infolist())
+        if structure:
+            return PackageReport(path, Verdict.INVALID, tuple(structure))
+        with open(path, "rb") as raw:
+            try:
+                container.check(raw, zf, size)
+            except (container.NotCanonical, OSError, struct.error, UnicodeError) as exc:
+                return PackageReport(path, Verdict.INVALID, (_f(
+                    "not_canonical",
+                    "Cấu trúc ZIP của gói đã bị sửa hoặc không do ứng dụng CCHC tạo ra (phần đầu tệp không khớp danh mục). "
+                    "Hãy xin cơ quan gửi lại gói gốc.",
+                    f"The ZIP structure was altered or not made by CCHC Desktop ({exc}).",
+                ),))
+            return _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached)
+
+
+def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached) -> PackageReport:  # type: ignore[no-untyped-def]
+    infos = zf.infolist()
+    findings: list[Finding] = []
+    by_name = {i.filename: i for i in infos}
+    if fmt.MANIFEST not in by_name:
+        return PackageReport(path, Verdict.INVALID, (_f("missing_manifest", "Gói thiếu tệp kê khai manifest.json.", "manifest.json is missing."),))
+    if fmt.SIGNATURE not in by_name:
+        return PackageReport(path, Verdict.INVALID, (_f("missing_signature", "Gói thiếu chữ ký số (manifest.p7s): không xác định được ai đã gửi.", "The signature manifest.p7s is missing."),))
+    try:
+        mbytes = _read_small(by_name[fmt.MANIFEST], fmt.MAX_MANIFEST_BYTES, raw)
+        sig = _read_small(by_name[fmt.SIGNATURE], fmt.MAX_SIGNATURE_BYTES, raw)
+    except ValueError:
+        return PackageReport(path, Verdict.INVALID, (_f("manifest_too_large", "Tệp kê khai hoặc chữ ký quá lớn.", "The manifest or signature is too large."),))
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+        return PackageReport(path, Verdict.INVALID, (_f("damaged_entry", "Tệp kê khai hoặc chữ ký bị hỏng (sai CRC).", "The manifest or signature is damaged."),))
+    manifest_sha = hashlib.sha256(mbytes).hexdigest()
+    signature = verify_detached(sig, mbytes, trust)
+    findings.extend(signature.findings)
+    try:
+        manifest = fmt.parse_manifest(_strict_json(mbytes))
+    except fmt.ManifestError as exc:
+        findings.append(_f(exc.code, exc.vi, exc.en))
+        return PackageReport(path, _verdict(findings), tuple(findings), None, manifest_sha, signature)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        findings.append(_f("manifest_malformed", "Tệp kê khai không phải JSON UTF-8 hợp lệ.", "The manifest is not valid UTF-8 JSON."))
+        return PackageReport(path, _verdict(findings), tuple(findings), None, manifest_sha, signature)
+    if signature.agency_code is None:
+        findings.append(_f("agency_unbound", "Chứng thư ký không gắn với mã cơ quan nào.", "The signing certificate names no agency."))
+    elif signature.agency_code != manifest.agency_code:
+        findings.append(_f(
+            "agency_mismatch",
+            f"Gói ghi là của cơ quan “{manifest.agency_code}” nhưng được ký bằng chứng thư của cơ quan “{signature.agency_code}”.",
+            f"The package claims agency '{manifest.agency_code}' but is signed by '{signature.agency_code}'.",
+        ))
+    if known_frameworks is not None and manifest.framework_sha256 not in known_frameworks:
+        findings.append(_f(
+            "framework_unknown",
+            f"Gói dùng bộ tiêu chí không có trong đợt đánh giá này ({manifest.framework_id}, mã băm {manifest.framework_sha256[:12]}…).",
+            f"The package uses a framework this round does not know ({manifest.framework_id}).",
+        ))
+    listed = {f.path: f for f in manifest.files}
+    present = set(by_name) - {fmt.MANIFEST, fmt.SIGNATURE}
+    if len(listed) != len(manifest.files):
+        findings.append(_f("manifest_malformed", "Tệp kê khai liệt kê một tệp hai lần.", "The manifest lists a file twice."))
+    for name in sorted(set(listed) - present):
+        findings.append(_f("missing_entry", f"Thiếu tệp “{_shown(name)}” có trong kê khai.", f"Listed file '{_shown(name)}' is missing."))
+    for name in sorted(present - set(listed)):
+        findings.append(_f("extra_entry", f"Gói có tệp “{_shown(name)}” không có trong kê khai.", f"Entry '{_shown(name)}' is not in the manifest."))
+    for entry in manifest.files:
+        if not fmt.allowed_name(entry.path) or entry.path in (fmt.MANIFEST, fmt.SIGNATURE):
+            findings.append(_f("unexpected_entry", f"Kê khai nêu tệp không hợp lệ “{_shown(entry.path)}”.", f"The manifest lists an invalid path '{_shown(entry.path)}'."))
+        elif entry.path.startswith(fmt.EVIDENCE_PREFIX) and entry.path != fmt.EVIDENCE_PREFIX + entry.sha256:
+            findings.append(_f("hash_mismatch", f"Tài liệu “{_shown(entry.path)}” không được đặt tên theo mã băm của nó.", "An evidence entry is not named by its hash."))
+    if manifest.kind == "submission":
+        for required in (fmt.ASSESSMENT, fmt.FRAMEWORK):
+            if required not in listed:
+                findings.append(_f("missing_entry", f"Gói nộp thiếu “{required}”.", f"A submission must contain '{required}'."))
+    if any(f.fatal for f in findings):  # do not read content of a package already refused
+        return PackageReport(path, _verdict(findings), tuple(findings), manifest, manifest_sha, signature)
+    data, content_findings = _check_entries(zf, raw, by_name, manifest, sink, progress, cancel)
+    findings.extend(content_findings)
+    fw_bytes = data.get(fmt.FRAMEWORK)
+    if fw_bytes is not None and not content_findings:
+        from ..framework.load import parse_framework
+        from ..errors import InvalidFramework
+
+        try:
+            fw, _ = parse_framework(fw_bytes)
+            if fw.sha256 != manifest.framework_sha256:
+                findings.append(_f("framework_mismatch", "Bộ tiêu chí kèm theo không khớp mã băm khai trong manifest.", "The enclosed framework does not match the manifest's hash."))
+        except InvalidFramework:
+            findings.append(_f("framework_invalid", "Bộ tiêu chí kèm theo gói không hợp lệ.", "The enclosed framework is invalid."))
+    verdict = _verdict(findings)
+    return PackageReport(path, verdict, tuple(findings), manifest, manifest_sha, signature, {} if verdict is Verdict.INVALID else data)
+
+
+def _check_entries(zf, raw, by_name, manifest, sink, progress, cancel):  # type: ignore[no-untyped-def]
+    """Hash every listed entry; sizes are checked before a byte is read."""
+    findings: list[Finding] = []
+    data: dict[str, bytes] = {}
+    total = sum(f.size for f in manifest.files)
+    done = 0
+    for entry in manifest.files:
+        info = by_name[entry.path]
+        shown = _shown(entry.path)
+        if info.file_size != entry.size:
+            findings.append(_f("size_mismatch", f"Kích thước tệp “{shown}” khác với kê khai ({info.file_size} ≠ {entry.size} byte).",
+                               f"'{shown}' size differs from the manifest ({info.file_size} ≠ {entry.size})."))
+            continue
+        is_data = not entry.path.startswith(fmt.EVIDENCE_PREFIX)
+        if is_data and entry.size > fmt.MAX_DATA_BYTES:
+            findings.append(_f("too_large", f"Tệp dữ liệu “{shown}” quá lớn.", f"Data entry '{shown}' is too large."))
+            continue
+        digest = hashlib.sha256()
+        buf = bytearray() if is_data else None
+        _to_sink(sink, "begin", entry.path, entry.size)
+        ok = False
+        try:
+            read = 0
+            for chunk in _entry_chunks(raw, info, fmt.MAX_DATA_BYTES if is_data else fmt.MAX_TOTAL_BYTES):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                read += len(chunk)
+                if read > entry.size:
+                    raise ValueError("longer than declared")
+                digest.update(chunk)
+                if buf is not None:
+                    buf.extend(chunk)
+                _to_sink(sink, "chunk", chunk)
+                done += len(chunk)
+                progress(done, total, entry.path)
+            if read != entry.size:
+                findings.append(_f("size_mismatch", f"Tệp “{shown}” ngắn hơn kê khai.", f"'{shown}' is shorter than declared."))
+            elif digest.hexdigest() != entry.sha256:
+                findings.append(_f("hash_mismatch", f"Nội dung tệp “{shown}” đã bị thay đổi (mã băm không khớp).", f"'{shown}' was altered (hash mismatch)."))
+            else:
+                ok = True
+                if buf is not None:
+                    data[entry.path] = bytes(buf)
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error, NotImplementedError) as exc:
+            findings.append(_f("damaged_entry", f"Tệp “{shown}” trong gói bị hỏng ({type(exc).__name__}).", f"'{shown}' is damaged."))
+        finally:
+            _to_sink(sink, "end", ok)
+    return data, findings
+
+
+def _to_sink(sink: EntrySink | None, method: str, *args: Any) -> None:
+    """Call the sink; its own failures propagate as SinkError, never as a fault of the package."""
+    if sink is None:
+        return
+    try:
+        getattr(sink, method)(*args)
+    except Exception as exc:  # noqa: BLE001 - re-raised, typed
+        raise SinkError(exc) from exc

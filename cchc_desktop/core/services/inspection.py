@@ -1,0 +1,270 @@
+"""The council's inspection workspace: one round (framework, year, trust, expected agencies, packages).
+
+The round is self-contained: the framework is stored in the database (its hash is the only one
+the round accepts) and the trust settings are copied into `trust/` inside the workspace folder, so
+the folder can move to another PC (or a USB stick) and still verify exactly as before.
+Importing packages lives in `inspection_import.py`; this module creates, opens and reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Self
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from ... import __version__
+from ..errors import WorkspaceError
+from ..framework.model import Framework
+from ..progress import CancelToken, ProgressCallback, no_progress
+from ..signing.api import TrustStore
+from ..storage.evidence_store import EvidenceStore, fsync_dir
+from ..storage.orm import AgencyRow, PackageAnswerRow, PackageEvidenceRow, PackageRow
+from ..storage.records import nfc
+from . import workspace as ws
+from .inspection_records import (
+    AgencyRecord,
+    ImportedPackage,
+    ImportResult,
+    Note,
+    PackageAnswer,
+    PackageDocument,
+)
+
+ROLE = "inspection"
+TRUST_DIR = "trust"
+
+
+def _trust_files(src: Path) -> list[tuple[Path, str]]:
+    """(file, name inside trust/) of what a trust store is made of: certificates, CRLs, pins."""
+    from ..signing.trust import CERT_SUFFIXES, CRL_SUFFIXES, PINS_FILE
+
+    if src.is_file():
+        suffix = src.suffix.lower()
+        # A single PEM file may be named anything; inside a folder only known suffixes are read.
+        return [(src, src.name if suffix in CERT_SUFFIXES + CRL_SUFFIXES else src.name + ".pem")]
+    return [
+        (p, p.name)
+        for p in sorted(src.iterdir())
+        if p.is_file() and not p.name.startswith(".")
+        and (p.suffix.lower() in CERT_SUFFIXES + CRL_SUFFIXES or p.name == PINS_FILE)
+    ]
+
+
+def copy_trust(src: Path, dest: Path) -> None:
+    """Copy a trust PEM file or folder into `dest` (created); each file fsynced before its rename."""
+    from ..signing.files import read_limited
+
+    dest.mkdir(parents=True, exist_ok=False)
+    for path, name in _trust_files(src):
+        data = read_limited(path, "tệp chứng thư tin cậy", "Trust file")
+        tmp = dest / f".{name}.{uuid.uuid4().hex[:8]}.part"
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest / name)
+    fsync_dir(dest)
+
+
+class InspectionWorkspace:
+    """One appraisal round of the council.  Plain records leave it, never ORM objects."""
+
+    def __init__(self, folder: Path, engine: Engine, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> None:
+        self.folder = folder
+        self._engine = engine
+        self._clock = clock
+        self.actor = actor or ws.current_actor()
+        self.store = EvidenceStore(folder / ws.EVIDENCE_DIR)
+        with Session(engine) as s:
+            meta = ws.read_meta(s)
+            if meta.get("role") != ROLE:
+                raise WorkspaceError(
+                    f"“{folder}” không phải không gian làm việc của Hội đồng thẩm định (vai trò: {meta.get('role')}).",
+                    f"'{folder}' is not an inspection workspace (role: {meta.get('role')}).",
+                )
+            self._meta = meta
+            self.framework: Framework = ws.load_stored_framework(s, meta["framework_sha256"])
+        self.year = int(meta["current_year"])
+        self.store.clean_temporary()  # leftovers of an import that was killed half-way
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path | str,
+        framework: Framework,
+        year: int | None,
+        trust_path: Path | str,
+        clock: ws.Clock = ws.utc_now,
+        actor: str | None = None,
+    ) -> InspectionWorkspace:
+        """A new round in an empty folder; the trust store is checked, then copied into it."""
+        from ..signing.trust import load_trust
+
+        year = year or framework.year
+        if year != framework.year:
+            raise WorkspaceError(
+                f"Bộ tiêu chí “{framework.title}” dành cho năm {framework.year}, không phải năm {year}.",
+                f"The framework is for {framework.year}, not {year}.",
+            )
+        trust_src = Path(trust_path).expanduser()
+        load_trust(trust_src)  # refuse a bad trust store before anything is created
+        folder = ws.prepare_new_folder(Path(folder))
+        engine: Engine | None = None
+        try:
+            copy_trust(trust_src, folder / TRUST_DIR)
+            load_trust(folder / TRUST_DIR)
+            engine = ws.open_database(folder / ws.DB_NAME, create=True)
+            EvidenceStore(folder / ws.EVIDENCE_DIR).ensure()
+            with Session(engine) as s, s.begin():
+                ws.store_framework(s, framework, clock)
+                ws.write_meta(
+                    s,
+                    role=ROLE,
+                    level=framework.level.value,
+                    current_year=str(year),
+                    framework_sha256=framework.sha256,
+                    round="1",
+                    created_at=ws.stamp(clock),
+                    created_by=actor or ws.current_actor(),
+                    created_by_app=__version__,
+                )
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            _remove_failed(folder)
+            raise
+        return cls(folder, engine, clock, actor)
+
+    @classmethod
+    def open(cls, folder: Path | str, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> InspectionWorkspace:
+        folder = Path(folder).expanduser()
+        if not ws.is_workspace(folder):
+            raise WorkspaceError(
+                f"“{folder}” chưa phải là không gian làm việc. Hãy tạo mới bằng "
+                "“cchc workspace init DIR --role inspection …”.",
+                f"'{folder}' is not a workspace; create one with 'cchc workspace init DIR --role inspection …'.",
+            )
+        return cls(folder, ws.open_database(folder / ws.DB_NAME), clock, actor)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def trust_dir(self) -> Path:
+        return self.folder / TRUST_DIR
+
+    def trust(self) -> TrustStore:
+        """The round's trust store, read from the workspace's own copy."""
+        from ..signing.trust import load_trust
+
+        return load_trust(self.trust_dir)
+
+    def now(self) -> str:
+        return ws.stamp(self._clock)
+
+    # ------------------------------------------------------------------ expected agencies
+
+    def set_expected_agencies(self, agencies: Iterable[tuple[str, str]]) -> None:
+        """Replace the list of agencies expected to submit: (code, name) pairs.  Empty: anyone may."""
+        wanted = {nfc(code): nfc(name) for code, name in agencies}
+        if any(not code or len(code) > 64 for code in wanted):
+            raise WorkspaceError("Mã cơ quan phải có từ 1 đến 64 ký tự.", "Agency codes must be 1-64 characters.")
+        with Session(self._engine) as s, s.begin():
+            for row in s.scalars(select(AgencyRow)):
+                row.expected = row.code in wanted
+                if wanted.get(row.code):
+                    row.name = wanted[row.code]
+            known = {r.code for r in s.scalars(select(AgencyRow))}
+            for code, name in wanted.items():
+                if code not in known:
+                    s.add(AgencyRow(code=code, name=name or code, level=self.framework.level.value, expected=True))
+
+    def agencies(self) -> list[AgencyRecord]:
+        with Session(self._engine) as s:
+            return [AgencyRecord(r.code, r.name, r.level, r.expected)
+                    for r in s.scalars(select(AgencyRow).order_by(AgencyRow.code))]
+
+    # ------------------------------------------------------------------ imported packages
+
+    def import_packages(
+        self,
+        paths: Sequence[Path | str],
+        allow_unknown_revocation: bool = False,
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+        on_result: Callable[[ImportResult], None] | None = None,
+    ) -> list[ImportResult]:
+        """See `inspection_import.import_packages`."""
+        from .inspection_import import import_packages
+
+        return import_packages(self, paths, allow_unknown_revocation, progress, cancel, on_result)
+
+    def packages(self, agency_code: str | None = None) -> list[ImportedPackage]:
+        """Imported packages, by agency code then sequence."""
+        with Session(self._engine) as s:
+            q = select(PackageRow).order_by(PackageRow.agency_code, PackageRow.sequence)
+            if agency_code is not None:
+                q = q.where(PackageRow.agency_code == agency_code)
+            return [_package(r) for r in s.scalars(q)]
+
+    def package(self, manifest_sha256: str) -> ImportedPackage | None:
+        with Session(self._engine) as s:
+            row = s.get(PackageRow, manifest_sha256)
+            return None if row is None else _package(row)
+
+    def answers(self, manifest_sha256: str) -> dict[str, PackageAnswer]:
+        with Session(self._engine) as s:
+            q = select(PackageAnswerRow).where(PackageAnswerRow.manifest_sha256 == manifest_sha256)
+            return {r.item_code: PackageAnswer(r.item_code, r.value_json, r.not_applicable, r.reason, r.note)
+                    for r in s.scalars(q)}
+
+    def documents(self, manifest_sha256: str) -> list[PackageDocument]:
+        with Session(self._engine) as s:
+            q = select(PackageEvidenceRow).where(PackageEvidenceRow.manifest_sha256 == manifest_sha256)
+            return [
+                PackageDocument(r.sha256, r.file_name, r.size, r.media_type, r.doc_type, r.number_symbol, r.issue_date,
+                                r.issuer, r.excerpt, tuple((link["code"], link["pages"]) for link in json.loads(r.links_json)))
+                for r in s.scalars(q.order_by(PackageEvidenceRow.file_name, PackageEvidenceRow.sha256))
+            ]
+
+    def evidence_path(self, sha256: str) -> Path:
+        return self.store.path_of(sha256)
+
+
+def _package(r: PackageRow) -> ImportedPackage:
+    return ImportedPackage(
+        manifest_sha256=r.manifest_sha256, agency_code=r.agency_code, agency_name=r.agency_name, sequence=r.sequence,
+        previous_sha256=r.previous_sha256, year=r.year, round=r.round, created_at=r.created_at, imported_at=r.imported_at,
+        imported_by=r.imported_by, source_name=r.source_name, signer_subject=r.signer_subject,
+        signer_fingerprint=r.signer_fingerprint, signing_time=r.signing_time, revocation=r.revocation, verdict=r.verdict,
+        claimed_score=json.loads(r.claimed_score_json), recomputed_score=json.loads(r.recomputed_score_json),
+        score_mismatch=r.score_mismatch, chain_gap=r.chain_gap, submitted_problems=r.submitted_problems,
+        notes=tuple(Note(n["code"], n["vi"], n["en"]) for n in json.loads(r.notes_json)),
+    )
+
+
+def _remove_failed(folder: Path) -> None:
+    """Undo a half-created round so the user can simply try again (the folder was empty before)."""
+    import shutil
+
+    ws.remove_failed_workspace(folder)
+    for name in (TRUST_DIR, ws.EVIDENCE_DIR):
+        shutil.rmtree(folder / name, ignore_errors=True)

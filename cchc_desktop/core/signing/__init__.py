@@ -1,0 +1,1 @@
+"""Keys, certificates and detached CMS signatures (see api.py for the contract)."""
