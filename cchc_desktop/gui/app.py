@@ -14,7 +14,7 @@ from .. import __version__
 from ..core.errors import UserFacingError
 from ..core.paths import default_workspace_dir
 from ..core.services.agency import AgencyWorkspace
-from ..core.services.workspace import is_workspace
+from ..core.services.workspace import is_workspace, role_of
 from .errors import show_error
 from .resources import install_language, load_fonts
 from .ui_settings import UiSettings
@@ -34,6 +34,11 @@ class Application:
         """Open the workspace in `folder`, or offer to create one there."""
         if is_workspace(folder):
             try:
+                if role_of(folder) == "inspection":
+                    from ..core.services.inspection import InspectionWorkspace
+
+                    self.show_inspection(InspectionWorkspace.open(folder))
+                    return True
                 ws = AgencyWorkspace.open(folder)
             except UserFacingError as exc:
                 show_error(parent, exc, lang=self.lang)
@@ -69,6 +74,22 @@ class Application:
         self.window, self.ops = window, ops
         self.settings.last_workspace = str(ws.folder)
 
+    def show_inspection(self, ws) -> None:  # type: ignore[no-untyped-def]
+        from .windows.inspection_window import InspectionWindow
+
+        if self.window is not None:
+            self.window.close()
+        if self.ops is not None:
+            self.ops.close()
+            self.ops = None
+        window = InspectionWindow(ws)
+        window.lang = self.lang
+        window.language_requested.connect(self.switch_language)
+        window.workspace_requested.connect(self._workspace_requested)
+        window.show()
+        self.window = window
+        self.settings.last_workspace = str(ws.folder)
+
     def switch_language(self, lang: str) -> None:
         if not install_language(lang) and lang == "en":
             return
@@ -76,6 +97,8 @@ class Application:
         self.settings.language = lang
         if self.ops is not None:
             self.show_workspace(self.ops.workspace)
+        elif self.window is not None and hasattr(self.window, "workspace"):
+            self.show_inspection(self.window.workspace)
 
     def _workspace_requested(self, what: str) -> None:
         if what == "open":

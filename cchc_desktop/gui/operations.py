@@ -37,6 +37,7 @@ class AgencyOperations(QObject):
         self.framework = workspace.framework
         self.cancel_token: CancelToken | None = None
         self.lang = "vi"
+        self.last_export = None  # ExportResult of the latest export, set on the worker thread
         self.workspace_last_item = workspace.last_item()  # read once, before the worker owns the workspace
 
     # -- plumbing -----------------------------------------------------------------------------
@@ -96,6 +97,25 @@ class AgencyOperations(QObject):
 
     def update_citation(self, document_id: int, citation: Citation) -> None:
         self._run(lambda ws: ws.update_citation(document_id, citation))
+
+    def export_package(self, key_path: Path, passphrase: str, out: Path, allow_problems: bool) -> CancelToken:
+        """Sign and write the submission package; `exported` carries the result when done."""
+        token = CancelToken()
+        self.cancel_token = token
+
+        def report(done: int, total: int, label: str = "") -> None:
+            self.progress.emit(done, total, label)
+
+        def job(ws: AgencyWorkspace) -> Changes:
+            from ..core.services.export import export_submission
+            from ..core.signing.keys import load_pkcs12
+
+            signer = load_pkcs12(key_path, passphrase)
+            self.last_export = export_submission(ws, out, signer, allow_problems, progress=report, cancel=token)
+            return Changes(workspace=True, score=True)
+
+        self._run(job, "export")
+        return token
 
     def undo(self) -> None:
         self._run(lambda ws: ws.undo())

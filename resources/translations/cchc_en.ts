@@ -27,7 +27,7 @@
 <context>
     <name>AgencyOperations</name>
     <message>
-        <location filename="../../cchc_desktop/gui/operations.py" line="+57"/>
+        <location filename="../../cchc_desktop/gui/operations.py" line="+58"/>
         <source>Đã lưu lúc {t}</source>
         <translation>Saved at {t}</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>AgencyWindow</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+42"/>
+        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+45"/>
         <source>CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})</source>
         <translation>CCHC Desktop — PAR Index self-assessment — {name} ({year})</translation>
     </message>
@@ -45,7 +45,7 @@
         <translation>&lt;b&gt;{name}&lt;/b&gt; — year {year} — {fw}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành.</source>
         <translation>⚠ Using the SAMPLE CRITERIA SET bundled with the application, not the official criteria set issued by the province.</translation>
     </message>
@@ -66,18 +66,18 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+53"/>
+        <location line="+66"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+52"/>
+        <location line="-63"/>
+        <location line="+65"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-62"/>
         <source>Vấn đề tiếp theo</source>
         <translation>Next problem</translation>
     </message>
@@ -85,6 +85,11 @@
         <location line="+3"/>
         <source>Thêm tài liệu…</source>
         <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xuất gói nộp…</source>
+        <translation>Export submission…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -107,7 +112,7 @@
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
@@ -123,11 +128,42 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Chưa nộp lần nào. Khi hoàn tất, chọn “Xuất gói nộp…” (Ctrl+E).</source>
+        <translation>Not submitted yet. When done, choose “Export submission…” (Ctrl+E).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Đã xuất gói nộp lần {n}. Nội dung đã nộp được lưu nguyên vẹn.</source>
+        <translation>✔ Submission {n} exported. What was submitted is kept unchanged.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã nộp lần {n}; các thay đổi từ đó sẽ vào lần nộp thứ {m}.</source>
+        <translation>Submission {n} sent; changes since then go into submission {m}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Vấn đề ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+20"/>
+        <source>Đã xuất gói</source>
+        <translation>Package exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã xuất lần nộp thứ {n}:
+{path}
+
+Dung lượng: {size}. Hãy gửi tệp này cho cơ quan thẩm định (USB, thư điện tử hoặc phần mềm nhắn tin).</source>
+        <translation>Submission {n} exported:
+{path}
+
+Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat app).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Đang sao chép “{name}”…</source>
         <translation>Copying “{name}”…</translation>
     </message>
@@ -289,7 +325,7 @@
         <translation>Drag and drop files here or click “Add file…”. A file used for several criteria is stored only once.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Thêm tệp…</source>
         <translation>Add file…</translation>
     </message>
@@ -357,6 +393,261 @@
         <location line="+0"/>
         <source>Trang hoặc mục chứng minh cho tiêu chí này:</source>
         <translation>Pages or sections that support this criterion:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/export_package.py" line="+33"/>
+        <source>Xuất gói hồ sơ có chữ ký số</source>
+        <translation>Export the signed package</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gói (.cchc) chứa kết quả tự đánh giá, thuyết minh, tài liệu kiểm chứng và chữ ký số của cơ quan. Đây là lần nộp thứ &lt;b&gt;{n}&lt;/b&gt;; sau khi xuất, nội dung đã nộp được lưu nguyên vẹn.</source>
+        <translation>The package (.cchc) holds the self-assessment, explanations, evidence and the agency&apos;s digital signature. This is submission &lt;b&gt;{n}&lt;/b&gt;; once exported, what was submitted is kept unchanged.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>tệp khóa .p12 của cơ quan</source>
+        <translation>the agency&apos;s .p12 key file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Tệp khóa ký:</source>
+        <translation>Signing key file:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu tệp khóa:</source>
+        <translation>Key file passphrase:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lưu gói tại:</source>
+        <translation>Save the package as:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dung lượng dự kiến: khoảng {size}</source>
+        <translation>Expected size: about {size}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Còn {n} vấn đề chưa xử lý.&lt;/b&gt; Nên xử lý hết trước khi nộp.</source>
+        <translation>&lt;b&gt;{n} problems remain.&lt;/b&gt; Resolve them before submitting if you can.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tôi vẫn nộp, kèm danh sách các vấn đề trên</source>
+        <translation>Submit anyway, with the problems above listed</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Xuất gói</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn tệp khóa</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp khóa (*.p12 *.pfx)</source>
+        <translation>Key files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lưu gói</source>
+        <translation>Save the package</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói hồ sơ (*.cchc)</source>
+        <translation>Packages (*.cchc)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hãy chọn tệp khóa ký (.p12).</source>
+        <translation>Choose the signing key file (.p12).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Còn vấn đề chưa xử lý: hãy xử lý, hoặc đánh dấu ô “Tôi vẫn nộp…”.</source>
+        <translation>Problems remain: resolve them, or tick “Submit anyway…”.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp “{name}” đã tồn tại; hãy chọn tên khác.</source>
+        <translation>“{name}” already exists; choose another name.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/inspection_window.py" line="+39"/>
+        <source>Kết quả nhập gói</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã nhận {ok}/{n} gói. Gói bị từ chối không được lưu vào không gian làm việc.</source>
+        <translation>Accepted {ok} of {n} packages. Refused packages are not stored in the workspace.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>✔ {name}: đã nhập {who}lần nộp {seq}</source>
+        <translation>✔ {name}: imported {who}submission {seq}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• {name}: đã nhập từ trước ({who}lần nộp {seq})</source>
+        <translation>• {name}: already imported ({who}submission {seq})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✘ {name}: bị từ chối</source>
+        <translation>✘ {name}: refused</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWindow</name>
+    <message>
+        <location line="+18"/>
+        <source>CCHC Desktop — Hội đồng thẩm định — {fw}</source>
+        <translation>CCHC Desktop — Appraisal council — {fw}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chấp nhận cả gói chưa kiểm tra được tình trạng thu hồi chứng thư (không có CRL còn hiệu lực)</source>
+        <translation>Also accept packages whose certificate revocation cannot be checked (no current CRL)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mã cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lần nộp</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nhận lúc</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chữ ký</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tự chấm (khai)</source>
+        <translation>Self-score (claimed)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tính lại</source>
+        <translation>Recomputed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nhập gói…</source>
+        <translation>Import packages…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhập cả thư mục / USB…</source>
+        <translation>Import a folder / USB stick…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Công cụ</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở không gian làm việc…</source>
+        <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;b&gt;{fw}&lt;/b&gt; — năm {year}. Đã nhận {n} gói của {a} cơ quan. Nhập gói bằng nút “Nhập gói…” hoặc cả thư mục/USB.</source>
+        <translation>&lt;b&gt;{fw}&lt;/b&gt; — year {year}. {n} packages received from {a} agencies. Import with “Import packages…” or a whole folder/USB stick.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hợp lệ</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hợp lệ, chưa kiểm tra thu hồi</source>
+        <translation>valid, revocation not checked</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chọn gói hồ sơ</source>
+        <translation>Choose packages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói hồ sơ CCHC (*.cchc)</source>
+        <translation>CCHC packages (*.cchc)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn thư mục hoặc USB chứa các gói</source>
+        <translation>Choose the folder or USB stick holding the packages</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Đang kiểm tra và nhập gói…</source>
+        <translation>Verifying and importing packages…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang kiểm tra: {name}</source>
+        <translation>Verifying: {name}</translation>
     </message>
 </context>
 <context>
@@ -631,7 +922,7 @@ Bonus points {b}, penalty points {pen}.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cchc_desktop/gui/app.py" line="+82"/>
+        <location filename="../../cchc_desktop/gui/app.py" line="+105"/>
         <source>Mở không gian làm việc</source>
         <translation>Open workspace</translation>
     </message>

@@ -33,7 +33,6 @@ from .inspection_staging import (
     StagingSink,
     expand_paths,
     file_size,
-    peek_manifest_sha256,
     read_manifest_bytes,
 )
 
@@ -109,9 +108,8 @@ def import_packages(
 
 def _import_one(ws: InspectionWorkspace, path: Path, trust: TrustStore, allow_unknown: bool, progress: ProgressCallback,
                 cancel: CancelToken | None) -> ImportResult:
-    peeked = peek_manifest_sha256(path)
-    if peeked is not None and (done := _already(ws, path, peeked)) is not None:
-        return done
+    # No shortcut on the manifest hash: a tampered copy of an imported package keeps its manifest,
+    # and must be reported as refused, not as "already imported".  Verify first, always.
     sink = StagingSink(ws.store)
     manifest: fmt.Manifest | None = None
     try:
@@ -123,6 +121,10 @@ def _import_one(ws: InspectionWorkspace, path: Path, trust: TrustStore, allow_un
                 "Gói chưa được nhập; hãy giải phóng dung lượng ổ đĩa rồi nhập lại.",
                 f"Cannot write evidence into the workspace: {sink.error.strerror or sink.error}. Not imported.",
             )
+        if report.verdict is not Verdict.INVALID and report.manifest_sha256 is not None:
+            done = _already(ws, path, report.manifest_sha256)
+            if done is not None:
+                return done
         accepted = _accept(ws, path, report, allow_unknown)
         if isinstance(accepted, ImportResult):
             return accepted

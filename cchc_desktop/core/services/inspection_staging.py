@@ -113,20 +113,6 @@ def expand_paths(paths: Sequence[Path | str]) -> list[tuple[Path, Note | None]]:
     return out
 
 
-def peek_manifest_sha256(path: Path) -> str | None:
-    """The package's identity read cheaply, to skip re-verifying one already imported (a re-run
-    over a whole USB stick).  Anything odd: None, and the full verification decides."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo(fmt.MANIFEST)
-            if info.file_size > fmt.MAX_MANIFEST_BYTES:
-                return None
-            with zf.open(info) as fh:
-                return hashlib.sha256(fh.read(fmt.MAX_MANIFEST_BYTES + 1)).hexdigest()
-    except Exception:  # noqa: BLE001 - hostile input; the verifier reports it properly
-        return None
-
-
 def file_size(path: Path) -> int:
     try:
         return path.stat().st_size

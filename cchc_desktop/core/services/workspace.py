@@ -156,3 +156,18 @@ def remove_failed_workspace(folder: Path) -> None:
             os.unlink(folder / name)
         except OSError:
             pass
+
+
+def role_of(folder: Path) -> str | None:
+    """"agency" or "inspection" (or None) without opening the workspace for work."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{Path(folder) / DB_NAME}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='role'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressDialog,
     QSplitter,
     QTabWidget,
@@ -26,6 +27,7 @@ from ..models.criteria_tree import ADJUSTMENTS_KEY, CODE_ROLE, CriteriaTreeModel
 from ..operations import AgencyOperations
 from ..widgets.item_editor import ItemEditor
 from ..widgets.problems_panel import ProblemsPanel
+from ..widgets.evidence_panel import human_size
 from ..widgets.score_panel import ScorePanel
 
 PROGRESS_DELAY_MS = 600  # show a progress dialog only for work that is actually long (Anki)
@@ -33,6 +35,7 @@ PROGRESS_DELAY_MS = 600  # show a progress dialog only for work that is actually
 
 class AgencyWindow(QMainWindow):
     language_requested = Signal(str)
+    exported = Signal(object)  # ExportResult
     workspace_requested = Signal(str)  # "new" | "open"
 
     def __init__(self, ops: AgencyOperations, parent: QWidget | None = None) -> None:
@@ -52,6 +55,9 @@ class AgencyWindow(QMainWindow):
         )
         banner.setWordWrap(True)
         lay.addWidget(banner)
+        self.submission = QLabel(central)
+        self.submission.setObjectName("submissionState")
+        lay.addWidget(self.submission)
         if info.framework_sample:
             sample = QLabel(
                 self.tr("⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành."),
@@ -139,6 +145,9 @@ class AgencyWindow(QMainWindow):
         self.add_evidence_action = QAction(self.tr("Thêm tài liệu…"), self)
         self.add_evidence_action.setShortcut(QKeySequence("Ctrl+T"))
         self.add_evidence_action.triggered.connect(self.editor.evidence.choose_files)
+        self.export_action = QAction(self.tr("Xuất gói nộp…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_package)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.tabs.setCurrentIndex(0), self.filter.setFocus()))
@@ -151,7 +160,7 @@ class AgencyWindow(QMainWindow):
         bar = QToolBar(self.tr("Công cụ"), self)
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.undo_action, self.redo_action, self.next_action, self.add_evidence_action):
+        for a in (self.undo_action, self.redo_action, self.next_action, self.add_evidence_action, self.export_action):
             bar.addAction(a)
         self.addToolBar(bar)
 
@@ -159,6 +168,7 @@ class AgencyWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&Tệp"))
         file_menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: self.workspace_requested.emit("new"))
         file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = menu.addMenu(self.tr("&Sửa"))
@@ -173,6 +183,15 @@ class AgencyWindow(QMainWindow):
 
     def _apply_snapshot(self, snap: AgencySnapshot) -> None:
         self.score_panel.update_snapshot(snap)
+        info = snap.info
+        if info.submission_seq == 0:
+            self.submission.setText(self.tr("Chưa nộp lần nào. Khi hoàn tất, chọn “Xuất gói nộp…” (Ctrl+E)."))
+        elif info.state == "submitted":
+            self.submission.setText(self.tr("✔ Đã xuất gói nộp lần {n}. Nội dung đã nộp được lưu nguyên vẹn.").format(n=info.submission_seq))
+        else:
+            self.submission.setText(
+                self.tr("Đã nộp lần {n}; các thay đổi từ đó sẽ vào lần nộp thứ {m}.").format(n=info.submission_seq, m=info.submission_seq + 1)
+            )
         self.problems.update_snapshot(snap)
         n = len(snap.score.problems)
         self.tabs.setTabText(1, self.tr("Vấn đề ({n})").format(n=n))
@@ -190,6 +209,26 @@ class AgencyWindow(QMainWindow):
         if self._progress_dialog is not None:
             self._progress_dialog.close()
             self._progress_dialog = None
+        result, self.ops.last_export = self.ops.last_export, None
+        if result is not None:
+            self.exported.emit(result)
+            QMessageBox.information(
+                self,
+                self.tr("Đã xuất gói"),
+                self.tr("Đã xuất lần nộp thứ {n}:\n{path}\n\nDung lượng: {size}. Hãy gửi tệp này cho cơ quan thẩm định "
+                        "(USB, thư điện tử hoặc phần mềm nhắn tin).").format(
+                    n=result.sequence, path=result.package.path, size=human_size(result.package.size)
+                ),
+            )
+
+    def export_package(self) -> None:
+        from ..dialogs.export_package import ExportDialog
+
+        self.editor.flush_note()
+        dlg = ExportDialog(self.ops, self)
+        if dlg.exec():
+            key, passphrase, out, allow = dlg.request()
+            self.ops.export_package(key, passphrase, out, allow)
 
     def _failed(self, exc, where: str) -> None:  # type: ignore[no-untyped-def]
         if self._progress_dialog is not None:

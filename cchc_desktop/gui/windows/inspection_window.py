@@ -1,0 +1,213 @@
+"""The council's window (first part): import packages - files or a whole folder/USB stick -
+with progress and cancel, a result line per package, and the list of imported submissions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.progress import CancelToken
+from ...core.services.inspection import InspectionWorkspace
+from ..errors import show_error
+from ..tasks import TaskRunner
+
+PROGRESS_DELAY_MS = 600
+
+
+class ImportResultsDialog(QDialog):
+    def __init__(self, results: list[Any], lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kết quả nhập gói"))
+        lay = QVBoxLayout(self)
+        ok = sum(1 for r in results if r.ok)
+        lay.addWidget(QLabel(self.tr("Đã nhận {ok}/{n} gói. Gói bị từ chối không được lưu vào không gian làm việc.").format(ok=ok, n=len(results)), self))
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        for r in results:
+            self.list.addItem(result_line(r, lang))
+        lay.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        lay.addWidget(buttons)
+        self.resize(760, 420)
+
+
+def result_line(r: Any, lang: str) -> str:
+
+    name = Path(r.source).name
+    who = f"{r.agency_code} " if r.agency_code else ""
+    if r.status == "imported":
+        head = QCoreApplication.translate("ImportResultsDialog", "✔ {name}: đã nhập {who}lần nộp {seq}").format(name=name, who=who, seq=r.sequence)
+    elif r.status == "already_imported":
+        head = QCoreApplication.translate("ImportResultsDialog", "• {name}: đã nhập từ trước ({who}lần nộp {seq})").format(name=name, who=who, seq=r.sequence)
+    else:
+        head = QCoreApplication.translate("ImportResultsDialog", "✘ {name}: bị từ chối").format(name=name)
+    reasons = r.reasons(lang)
+    return head + ("\n    " + "\n    ".join(reasons) if reasons else "")
+
+
+class InspectionWindow(QMainWindow):
+    imported = Signal(object)  # list[ImportResult]
+    progress_changed = Signal(int, int, str)
+    language_requested = Signal(str)
+    workspace_requested = Signal(str)
+
+    def __init__(self, workspace: InspectionWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = TaskRunner(self)
+        self.lang = "vi"
+        self.cancel_token: CancelToken | None = None
+        fw = workspace.framework
+        self.setWindowTitle(self.tr("CCHC Desktop — Hội đồng thẩm định — {fw}").format(fw=fw.title))
+        self.resize(1366, 740)
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        lay.addWidget(self.banner)
+        self.allow_unknown = QCheckBox(self.tr("Chấp nhận cả gói chưa kiểm tra được tình trạng thu hồi chứng thư (không có CRL còn hiệu lực)"), self)
+        lay.addWidget(self.allow_unknown)
+        self.table = QTableWidget(0, 8, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Mã cơ quan"), self.tr("Tên cơ quan"), self.tr("Lần nộp"), self.tr("Nhận lúc"),
+            self.tr("Chữ ký"), self.tr("Tự chấm (khai)"), self.tr("Tính lại"), self.tr("Ghi chú"),
+        ])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        lay.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self.import_files_action = QAction(self.tr("Nhập gói…"), self)
+        self.import_files_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_files_action.triggered.connect(self.choose_files)
+        self.import_folder_action = QAction(self.tr("Nhập cả thư mục / USB…"), self)
+        self.import_folder_action.triggered.connect(self.choose_folder)
+        bar = QToolBar(self.tr("Công cụ"), self)
+        bar.setObjectName("inspectionToolbar")
+        bar.addAction(self.import_files_action)
+        bar.addAction(self.import_folder_action)
+        self.addToolBar(bar)
+        menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        menu.addAction(self.import_files_action)
+        menu.addAction(self.import_folder_action)
+        menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
+        lang_menu = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
+        lang_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi"))
+        lang_menu.addAction("English", lambda: self.language_requested.emit("en"))
+        self._progress: QProgressDialog | None = None
+        self._clock = QElapsedTimer()
+        self.progress_changed.connect(self._show_progress)
+        self.refresh()
+
+    # -- list ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        packages = self.workspace.packages()
+        agencies = {p.agency_code for p in packages}
+        self.banner.setText(
+            self.tr("<b>{fw}</b> — năm {year}. Đã nhận {n} gói của {a} cơ quan. Nhập gói bằng nút “Nhập gói…” hoặc cả thư mục/USB.").format(
+                fw=self.workspace.framework.title, year=self.workspace.framework.year, n=len(packages), a=len(agencies)
+            )
+        )
+        self.table.setRowCount(len(packages))
+        for row, p in enumerate(packages):
+            claimed = p.claimed_score.get("final_points", "")
+            recomputed = p.recomputed_score.get("final_points", "")
+            signature = self.tr("hợp lệ") if p.verdict == "valid" else self.tr("hợp lệ, chưa kiểm tra thu hồi")
+            notes = [n.text(self.lang) for n in p.notes]
+            values = [p.agency_code, p.agency_name, str(p.sequence), p.imported_at[:16].replace("T", " "), signature,
+                      str(claimed), str(recomputed), "; ".join(notes)]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 6 and p.score_mismatch:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.table.setItem(row, col, item)
+        for col in (0, 2, 3, 4, 5, 6):
+            self.table.resizeColumnToContents(col)
+
+    # -- import -------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói hồ sơ"), "", self.tr("Gói hồ sơ CCHC (*.cchc)"))
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục hoặc USB chứa các gói"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        token = CancelToken()
+        self.cancel_token = token
+        allow = self.allow_unknown.isChecked()
+        self._clock.start()
+        ws = self.workspace
+
+        def progress(done: int, total: int, label: str = "") -> None:
+            self.progress_changed.emit(done, total, label)  # worker thread -> queued to the GUI
+
+        def job() -> list[Any]:
+            return ws.import_packages(paths, allow_unknown_revocation=allow, progress=progress, cancel=token)
+
+        self.import_files_action.setEnabled(False)
+        self.import_folder_action.setEnabled(False)
+        self.runner.submit(job, self._imported, self._failed)
+
+    def _show_progress(self, done: int, total: int, label: str) -> None:
+        """On the GUI thread (queued from the worker): a dialog only for work longer than 600 ms."""
+        if self._progress is None:
+            if self._clock.elapsed() < PROGRESS_DELAY_MS or done >= total:
+                return
+            dlg = QProgressDialog(self.tr("Đang kiểm tra và nhập gói…"), self.tr("Hủy"), 0, 1000, self)
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.canceled.connect(lambda: self.cancel_token.cancel() if self.cancel_token else None)
+            self._progress = dlg
+        self._progress.setLabelText(self.tr("Đang kiểm tra: {name}").format(name=Path(label).name or label))
+        self._progress.setValue(int(done * 1000 / max(total, 1)))
+
+    def _imported(self, results: list[Any]) -> None:
+        self._finish()
+        self.refresh()
+        self.imported.emit(results)
+        ImportResultsDialog(results, self.lang, self).exec()
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self._finish()
+        self.refresh()
+        show_error(self, exc, tb, self.lang)
+
+    def _finish(self) -> None:
+        self.import_files_action.setEnabled(True)
+        self.import_folder_action.setEnabled(True)
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+
+    def closeEvent(self, event: Any) -> None:
+        if self.runner.busy and self.cancel_token is not None:
+            self.cancel_token.cancel()
+        self.runner.shutdown()
+        super().closeEvent(event)
