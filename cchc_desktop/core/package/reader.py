@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, Iterator, Mapping, Protocol
 from ..progress import CancelToken, ProgressCallback, no_progress
 from ..signing.api import Finding, SignatureReport, TrustStore, Verdict
 from . import container, format as fmt
+from .hashing import OverlappedHashing
 
 CHUNK = 1024 * 1024
 
@@ -264,7 +265,8 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
                 findings.append(_f("missing_entry", f"Gói nộp thiếu “{required}”.", f"A submission must contain '{required}'."))
     if any(f.fatal for f in findings):  # do not read content of a package already refused
         return PackageReport(path, _verdict(findings), tuple(findings), manifest, manifest_sha, signature)
-    data, content_findings = _check_entries(zf, raw, by_name, manifest, sink, progress, cancel)
+    with OverlappedHashing() as hashing:
+        data, content_findings = _check_entries(zf, raw, by_name, manifest, sink, progress, cancel, hashing)
     findings.extend(content_findings)
     fw_bytes = data.get(fmt.FRAMEWORK)
     if fw_bytes is not None and not content_findings:
@@ -281,7 +283,7 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
     return PackageReport(path, verdict, tuple(findings), manifest, manifest_sha, signature, {} if verdict is Verdict.INVALID else data)
 
 
-def _check_entries(zf, raw, by_name, manifest, sink, progress, cancel):  # type: ignore[no-untyped-def]
+def _check_entries(zf, raw, by_name, manifest, sink, progress, cancel, hashing):  # type: ignore[no-untyped-def]
     """Hash every listed entry; sizes are checked before a byte is read."""
     findings: list[Finding] = []
     data: dict[str, bytes] = {}
@@ -298,7 +300,7 @@ def _check_entries(zf, raw, by_name, manifest, sink, progress, cancel):  # type:
         if is_data and entry.size > fmt.MAX_DATA_BYTES:
             findings.append(_f("too_large", f"Tệp dữ liệu “{shown}” quá lớn.", f"Data entry '{shown}' is too large."))
             continue
-        digest = hashlib.sha256()
+        digest = hashing.digest()
         buf = bytearray() if is_data else None
         _to_sink(sink, "begin", entry.path, entry.size)
         ok = False

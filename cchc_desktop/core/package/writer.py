@@ -19,6 +19,7 @@ from ..errors import UserFacingError
 from ..progress import CancelToken, ProgressCallback, no_progress
 from ..signing.api import Signer
 from ..storage.evidence_store import fsync_dir
+from .hashing import OverlappedHashing
 from .format import EVIDENCE_PREFIX, MANIFEST, SIGNATURE, FileEntry, Manifest
 
 CHUNK = 1024 * 1024
@@ -76,7 +77,7 @@ def write_package(
     done = 0
     entries: list[FileEntry] = []
     try:
-        with open(tmp, "wb") as raw:
+        with open(tmp, "wb") as raw, OverlappedHashing() as hashing:
             with zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
                 for name, payload in data.items():
                     zf.writestr(_info(name, zipfile.ZIP_STORED), payload)
@@ -85,7 +86,7 @@ def write_package(
                     progress(done, total, name)
                 for ev in evidence:
                     name = EVIDENCE_PREFIX + ev.sha256
-                    digest = hashlib.sha256()
+                    digest = hashing.digest()
                     size = 0
                     # force_zip64: the size is only known to be right once read; never fail mid-file.
                     with open(ev.path, "rb") as src, zf.open(_info(name, zipfile.ZIP_STORED), "w", force_zip64=ev.size > 2**31) as dst:
