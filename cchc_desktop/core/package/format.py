@@ -22,7 +22,7 @@ ASSESSMENT = "data/assessment.json"
 FRAMEWORK = "data/framework.json"
 CHANGELOG = "data/changelog.jsonl"
 EVIDENCE_PREFIX = "evidence/"
-EVIDENCE_RE = re.compile(r"^evidence/[0-9a-f]{64}$")
+EVIDENCE_RE = re.compile(r"evidence/[0-9a-f]{64}")  # always used with fullmatch: "$" would allow a final newline
 DATA_NAMES = (ASSESSMENT, FRAMEWORK, CHANGELOG)
 
 # Limits against hostile packages: generous for real use, small enough to refuse a bomb early.
@@ -32,11 +32,11 @@ MAX_DATA_BYTES = 64 * 1024 * 1024  # one JSON entry
 MAX_ENTRIES = 20_000
 MAX_TOTAL_BYTES = 16 * 1024**3  # all entries, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for entries over 1 MB
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+SHA256_RE = re.compile(r"[0-9a-f]{64}")  # fullmatch only
 
 
 def allowed_name(name: str) -> bool:
-    return name in (MANIFEST, SIGNATURE) or name in DATA_NAMES or bool(EVIDENCE_RE.match(name))
+    return name in (MANIFEST, SIGNATURE) or name in DATA_NAMES or bool(EVIDENCE_RE.fullmatch(name))
 
 
 @dataclass(frozen=True)
@@ -116,21 +116,21 @@ def parse_manifest(doc: Any) -> Manifest:
     agency = _req(doc, "agency", dict)
     framework = _req(doc, "framework", dict)
     previous = doc.get("previous_sha256")
-    if previous is not None and not (isinstance(previous, str) and SHA256_RE.match(previous)):
+    if previous is not None and not (isinstance(previous, str) and SHA256_RE.fullmatch(previous)):
         raise ManifestError("manifest_malformed", "Mã băm của lần nộp trước không hợp lệ.", "Invalid previous_sha256.")
     files = []
     for f in _req(doc, "files", list):
         if not isinstance(f, dict):
             raise ManifestError("manifest_malformed", "Danh sách tệp trong manifest sai định dạng.", "Malformed file list.")
         path, size, sha = f.get("path"), f.get("size"), f.get("sha256")
-        if not isinstance(path, str) or type(size) is not int or size < 0 or not isinstance(sha, str) or not SHA256_RE.match(sha):
+        if not isinstance(path, str) or type(size) is not int or size < 0 or not isinstance(sha, str) or not SHA256_RE.fullmatch(sha):
             raise ManifestError("manifest_malformed", "Một mục trong danh sách tệp sai định dạng.", "Malformed file entry.")
         files.append(FileEntry(path, size, sha))
     seq, rnd, year = _req(doc, "sequence", int), _req(doc, "round", int), _req(doc, "year", int)
     if seq < 1 or rnd < 1 or not 2000 <= year <= 2100:
         raise ManifestError("manifest_malformed", "Số thứ tự, vòng hoặc năm trong manifest không hợp lệ.", "Invalid sequence/round/year.")
     fw_sha = _req(framework, "sha256", str)
-    if not SHA256_RE.match(fw_sha):
+    if not SHA256_RE.fullmatch(fw_sha):
         raise ManifestError("manifest_malformed", "Mã băm bộ tiêu chí không hợp lệ.", "Invalid framework hash.")
     return Manifest(
         kind=kind,

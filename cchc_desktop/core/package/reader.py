@@ -16,6 +16,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Mapping, Protocol
 
@@ -150,11 +151,19 @@ def _read_small(info: zipfile.ZipInfo, cap: int, raw: BinaryIO) -> bytes:
     return b"".join(_entry_chunks(raw, info, cap))
 
 
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
 def _strict_json(data: bytes) -> Any:
     def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [k for k, _ in pairs]
-        if len(keys) != len(set(keys)):
-            raise ValueError("duplicate key")
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise DuplicateKey(k)
+            seen.add(k)
         return dict(pairs)
 
     def no_constants(name: str) -> Any:
@@ -170,8 +179,10 @@ def verify_package(
     sink: EntrySink | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    now: datetime | None = None,
 ) -> PackageReport:
-    """Check a package completely.  `known_frameworks`: framework hashes the reader accepts."""
+    """Check a package completely.  `known_frameworks`: framework hashes the reader accepts;
+    `now`: the time certificates and CRLs are judged at (default: the clock)."""
     from ..signing.verify import verify_detached
 
     path = Path(path)
@@ -203,7 +214,8 @@ def verify_package(
                     "Hãy xin cơ quan gửi lại gói gốc.",
                     f"The ZIP structure was altered or not made by CCHC Desktop ({exc}).",
                 ),))
-            return _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached)
+            return _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
+                                lambda sig, content, trust_: verify_detached(sig, content, trust_, now))
 
 
 def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached) -> PackageReport:  # type: ignore[no-untyped-def]
@@ -228,6 +240,11 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
         manifest = fmt.parse_manifest(_strict_json(mbytes))
     except fmt.ManifestError as exc:
         findings.append(_f(exc.code, exc.vi, exc.en))
+        return PackageReport(path, _verdict(findings), tuple(findings), None, manifest_sha, signature)
+    except DuplicateKey as dup:
+        key = _shown(dup.key)
+        findings.append(_f("manifest_malformed", f"Tệp kê khai (JSON) có khóa “{key}” bị trùng (xuất hiện hai lần): không rõ giá trị nào là thật.",
+                           f"The manifest has the key '{key}' twice: which value is meant is ambiguous."))
         return PackageReport(path, _verdict(findings), tuple(findings), None, manifest_sha, signature)
     except (ValueError, UnicodeDecodeError, RecursionError):
         findings.append(_f("manifest_malformed", "Tệp kê khai không phải JSON UTF-8 hợp lệ.", "The manifest is not valid UTF-8 JSON."))

@@ -89,7 +89,7 @@ def write_package(
                     digest = hashing.digest()
                     size = 0
                     # force_zip64: the size is only known to be right once read; never fail mid-file.
-                    with open(ev.path, "rb") as src, zf.open(_info(name, zipfile.ZIP_STORED), "w", force_zip64=ev.size > 2**31) as dst:
+                    with open(ev.path, "rb") as src, zf.open(_info(name, zipfile.ZIP_STORED), "w", force_zip64=ev.size > zipfile.ZIP64_LIMIT) as dst:
                         while chunk := src.read(CHUNK):
                             if cancel is not None:
                                 cancel.raise_if_cancelled()
