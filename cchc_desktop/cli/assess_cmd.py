@@ -148,3 +148,57 @@ def score(args: argparse.Namespace, ctx: Context) -> int:
 
         print_score(ctx, ws, sheet)
     return 0
+
+
+def next_year(args: argparse.Namespace, ctx: Context) -> int:
+    """`assess next-year DIR --framework FORM [--trust TRUST]`: this year's assessment from last year's."""
+    from .workspace_cmd import print_trust, select_framework
+
+    choice = select_framework(args, ctx)
+    with AgencyWorkspace.open(args.dir) as ws:
+        result = ws.start_next_year(choice.framework, choice.trust)
+        info = ws.info()
+        trust = ws.framework_trust
+    ctx.out(ctx.tr(
+        f"Đã bắt đầu năm {result.year} từ năm {result.from_year} trong “{info.folder}” (năm {result.from_year} vẫn xem được).",
+        f"Started {result.year} from {result.from_year} in '{info.folder}' ({result.from_year} stays readable).",
+    ))
+    ctx.out(ctx.tr(f"  Bộ tiêu chí: {info.framework_title} ({info.framework_id})",
+                   f"  Framework: {info.framework_title} ({info.framework_id})"))
+    print_trust(ctx, trust)
+    ctx.out(ctx.tr(
+        f"  Mang sang {result.notes} thuyết minh và {result.documents} tài liệu kiểm chứng cho {len(result.carried)} mục "
+        "(mã và tên tiêu chí giống năm trước); kết quả chấm không mang sang.",
+        f"  Carried {result.notes} explanations and {result.documents} evidence documents to {len(result.carried)} items "
+        "(same code and title as last year); results are not carried.",
+    ))
+    if result.carried:
+        ctx.out(ctx.tr(f"  Cần xác nhận: {', '.join(result.carried)} (cchc assess confirm, hoặc sửa lại từng mục).",
+                       f"  To confirm: {', '.join(result.carried)} (cchc assess confirm, or edit each item)."))
+    if result.not_carried:
+        ctx.out(ctx.tr(f"  Không mang sang (mã hoặc tên tiêu chí đã đổi): {', '.join(result.not_carried)}.",
+                       f"  Not carried (code or title changed): {', '.join(result.not_carried)}."))
+    return 0
+
+
+def confirm(args: argparse.Namespace, ctx: Context) -> int:
+    """`assess confirm DIR CODE... | --all`: confirm items carried over from the previous year."""
+    from ..core.errors import UserFacingError
+
+    with AgencyWorkspace.open(args.dir) as ws:
+        carried = ws.carried()
+        codes = sorted(carried, key=_sort_key) if args.all else list(args.codes or [])
+        if not codes and not args.all:
+            raise UserFacingError("Hãy nêu mã các mục cần xác nhận, hoặc --all.", "Name the items to confirm, or --all.")
+        unknown = [c for c in codes if c not in carried]
+        if unknown:
+            raise UserFacingError(
+                f"Các mục sau không có gì cần xác nhận: {', '.join(unknown)}. Không có gì thay đổi.",
+                f"Nothing to confirm for: {', '.join(unknown)}. Nothing was changed.",
+            )
+        for code in codes:
+            ws.confirm(code)
+        left = len(ws.carried())
+    ctx.out(ctx.tr(f"Đã xác nhận {len(codes)} mục; còn {left} mục cần xác nhận.",
+                   f"Confirmed {len(codes)} items; {left} left to confirm."))
+    return 0

@@ -57,15 +57,30 @@ def issue(args: argparse.Namespace, ctx: Context) -> int:
                               f"'{out}' already exists; it is never overwritten. Nothing was changed.")
     if not (1 <= args.days <= 3650):
         raise UserFacingError("--days phải từ 1 đến 3650.", "--days must be 1 to 3650.")
+    framework_signer = getattr(args, "framework_signer", False)
+    if framework_signer and args.agency_code:
+        raise UserFacingError("--framework-signer không dùng cùng --agency-code: chứng thư ký bộ tiêu chí không gắn với "
+                              "cơ quan nào.", "--framework-signer takes no --agency-code: it binds no agency.")
     signer = ca.load_ca_folder(args.ca, _ca_passphrase(ctx, new=False))
-    cert_pem = ca.issue(signer.private_key, signer.certificate, csr_pem, args.agency_code, args.days)
-    cert = x509.load_pem_x509_certificate(cert_pem)
+    if framework_signer:
+        from ..core.signing.certutil import common_name, pem
+
+        request = ca.load_csr(csr_pem, args.csr)
+        cert = ca.issue_framework_signer(signer.private_key, signer.certificate, request.public_key(),
+                                         common_name(request), args.days)
+        cert_pem = pem(cert)
+    else:
+        cert_pem = ca.issue(signer.private_key, signer.certificate, csr_pem, args.agency_code, args.days)
+        cert = x509.load_pem_x509_certificate(cert_pem)
     record = Path(args.ca) / "issued" / f"{cert.serial_number:x}.crt"
     record.parent.mkdir(exist_ok=True)
     write_new_files({out: cert_pem, record: cert_pem})
     ctx.out(ctx.tr(f"Đã cấp chứng thư: {out} (bản lưu của CA: {record})",
                    f"Certificate issued: {out} (CA's copy: {record})"))
     describe_certificate(ctx, cert)
+    if framework_signer:
+        ctx.out(ctx.tr("  Loại: chứng thư ký bộ tiêu chí của tỉnh (cchc framework sign)",
+                       "  Kind: the province's framework-signing certificate (cchc framework sign)"))
     return 0
 
 

@@ -15,8 +15,6 @@ Handler = Callable[[argparse.Namespace, Context], "int | None"]
 
 # Contract commands (docs/design PRODUCT.md) whose core is not in this version yet.
 NOT_YET = {
-    ("framework", "import-xlsx"): "XLSX -o FORM",
-    ("framework", "export-xlsx"): "FORM -o XLSX",
     ("assess", "report"): "DIR --pdf OUT.pdf --xlsx OUT.xlsx",
     ("assess", "import-results"): "DIR RESULT.cchc --trust TRUST",
     ("inspect", "appraise"): "DIR --agency CODE --criterion CODE --points P --reason TEXT",
@@ -163,6 +161,35 @@ def build_parser(ctx: Context) -> Parser:
                 "The tree: codes, titles, max points, rules, allowed inputs.", _lazy("framework_cmd", "show"))
     c.add_argument("form", metavar="FORM", help=tr("tệp bộ tiêu chí hoặc mã bộ tiêu chí kèm theo", "framework file or bundled id"))
     c.add_argument("--json", action="store_true", help=json_help)
+    c = command(fw, "sign", "Tỉnh ký một bộ tiêu chí: tạo tệp bộ tiêu chí có chữ ký (.cchc) gửi các cơ quan.",
+                "The province signs a framework: writes a signed framework file (.cchc) for the agencies.",
+                _lazy("framework_sign_cmd", "sign"))
+    c.add_argument("form", metavar="FORM", help=tr("tệp bộ tiêu chí (.json) hoặc mã bộ tiêu chí kèm theo", "framework file or bundled id"))
+    c.add_argument("--key", metavar="PROVINCE.p12", required=True,
+                   help=tr("khóa CA của tỉnh (ca.p12, hoặc thư mục CA) hoặc khóa có chứng thư ký bộ tiêu chí; "
+                           "mật khẩu: biến CCHC_PASSPHRASE hoặc nhập",
+                           "the province CA key (ca.p12, or the CA folder) or a framework-signer key; "
+                           "passphrase: CCHC_PASSPHRASE or prompt"))
+    c.add_argument("-o", "--output", metavar="FORM.cchc", required=True)
+    c = command(fw, "verify", "Kiểm tra tệp bộ tiêu chí có chữ ký. Mã thoát: 0 hợp lệ, 1 không hợp lệ, 3 chưa xác định (thu hồi).",
+                "Verify a signed framework file. Exit 0 valid, 1 invalid, 3 unknown (revocation).",
+                _lazy("framework_sign_cmd", "verify"))
+    c.add_argument("form", metavar="FORM.cchc")
+    c.add_argument("--trust", metavar="TRUST", required=True,
+                   help=tr("chứng thư CA của tỉnh (tệp PEM) hoặc thư mục chứng thư và CRL", "province CA certificate (PEM) or folder with CRLs"))
+    c.add_argument("--json", action="store_true", help=json_help)
+
+    c = command(fw, "import-xlsx", "Đọc bảng tiêu chí Excel (.xlsx) của tỉnh thành tệp bộ tiêu chí (docs/framework-excel.md).",
+                "Read a province's Excel framework table (.xlsx) into a framework file (docs/framework-excel.md).",
+                _lazy("framework_xlsx_cmd", "import_xlsx"))
+    c.add_argument("xlsx", metavar="XLSX", help=tr("bảng tiêu chí .xlsx", "the .xlsx table"))
+    c.add_argument("-o", "--output", metavar="FORM", required=True, help=tr("tệp bộ tiêu chí (.json) sẽ ghi", "framework file (.json) to write"))
+    c.add_argument("--force", action="store_true", help=tr("ghi đè tệp đã có", "overwrite an existing file"))
+    c = command(fw, "export-xlsx", "Xuất bộ tiêu chí ra bảng Excel (.xlsx) theo mẫu tỉnh ban hành.",
+                "Export a framework as the Excel table (.xlsx) provinces publish.", _lazy("framework_xlsx_cmd", "export_xlsx"))
+    c.add_argument("form", metavar="FORM", help=tr("tệp bộ tiêu chí hoặc mã bộ tiêu chí kèm theo", "framework file or bundled id"))
+    c.add_argument("-o", "--output", metavar="XLSX", required=True, help=tr("tệp .xlsx sẽ ghi", "the .xlsx file to write"))
+    c.add_argument("--force", action="store_true", help=tr("ghi đè tệp đã có", "overwrite an existing file"))
 
     wsg = group("workspace", "Không gian làm việc: tạo mới, xem thông tin.", "Workspaces: create, inspect.")
     c = command(wsg, "init", "Tạo không gian làm việc mới trong một thư mục trống.",
@@ -176,7 +203,13 @@ def build_parser(ctx: Context) -> Parser:
     c.add_argument("--agency-name", metavar="NAME", help=tr("tên cơ quan", "agency name"))
     c.add_argument("--year", metavar="YEAR", type=int, help=tr("năm đánh giá (mặc định: năm của bộ tiêu chí)",
                                                              "assessment year (default: the framework's)"))
-    c.add_argument("--trust", metavar="TRUST", help=tr("chứng thư tin cậy (chỉ cho --role inspection)", "trust store (inspection only)"))
+    c.add_argument("--trust", metavar="TRUST", help=tr(
+        "chứng thư tin cậy: của tỉnh, để xác minh tệp bộ tiêu chí có chữ ký (--role agency); của Hội đồng (--role inspection)",
+        "trust store: the province certificate for a signed framework (agency); the council's (inspection)"))
+    c.add_argument("--unsigned", action="store_true", help=tr(
+        "chấp nhận tệp bộ tiêu chí chưa có chữ ký của tỉnh (không phải bản mẫu)", "accept an unsigned, non-sample framework file"))
+    c.add_argument("--allow-unknown-revocation", action="store_true", help=tr(
+        "chấp nhận tệp có chữ ký dù chưa kiểm tra được tình trạng thu hồi", "accept a signed file whose revocation cannot be checked"))
     c.add_argument("--evidence-limit-mb", metavar="MB", type=int,
                    help=tr("dung lượng tối đa của một tệp tài liệu kiểm chứng (mặc định 50)",
                            "largest evidence file accepted, in MB (default 50)"))
@@ -193,6 +226,22 @@ def build_parser(ctx: Context) -> Parser:
                 "Score per field, total, percent, category, progress, problems.", _lazy("assess_cmd", "score"))
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--json", action="store_true", help=json_help)
+    c = command(asg, "next-year", "Bắt đầu năm mới từ năm trước: mang sang thuyết minh, tài liệu (cần xác nhận); không mang kết quả.",
+                "Start the new year from the last one: carries explanations and evidence (to confirm), not results.",
+                _lazy("assess_cmd", "next_year"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("--framework", metavar="FORM", required=True,
+                   help=tr("bộ tiêu chí năm mới: tệp có chữ ký (.cchc, cần --trust), bản mẫu, hoặc tệp chưa ký (cần --unsigned)",
+                           "the new year's framework: signed (.cchc, needs --trust), a sample, or unsigned (needs --unsigned)"))
+    c.add_argument("--trust", metavar="TRUST", help=tr("chứng thư của tỉnh", "the province certificate"))
+    c.add_argument("--unsigned", action="store_true", help=tr("chấp nhận tệp chưa ký", "accept an unsigned file"))
+    c.add_argument("--allow-unknown-revocation", action="store_true",
+                   help=tr("chấp nhận dù chưa kiểm tra được thu hồi", "accept an unknown revocation status"))
+    c = command(asg, "confirm", "Xác nhận các mục mang sang từ năm trước (hết “cần xác nhận”).",
+                "Confirm items carried over from the previous year.", _lazy("assess_cmd", "confirm"))
+    c.add_argument("dir", metavar="DIR")
+    c.add_argument("codes", metavar="CODE", nargs="*")
+    c.add_argument("--all", action="store_true", help=tr("mọi mục cần xác nhận", "every item to confirm"))
 
     kg = group("keys", "Khóa ký số của cơ quan: tạo, xem chứng thư, nhận chứng thư do CA cấp.",
                "Agency signing keys: create, show a certificate, import the certificate the CA issued.")
@@ -234,6 +283,8 @@ def build_parser(ctx: Context) -> Parser:
                                                            "agency code (must match the request's, if any)"))
     c.add_argument("--days", metavar="N", type=int, default=1095, help=tr("số ngày hiệu lực (mặc định 1095)",
                                                                           "validity in days (default 1095)"))
+    c.add_argument("--framework-signer", action="store_true", help=tr(
+        "cấp chứng thư ký bộ tiêu chí của tỉnh (không gắn cơ quan)", "issue the province's framework-signing certificate"))
     c.add_argument("-o", "--output", metavar="OUT.crt", required=True)
     c = command(cag, "revoke", "Thu hồi một chứng thư: cập nhật DIR/ca.crl.", "Revoke a certificate: updates DIR/ca.crl.",
                 _lazy("ca_cmd", "revoke"))

@@ -7,17 +7,65 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.errors import UserFacingError
-from .common import Context, human, load_form
+from .common import Context, human, load_form, resolve_form
+
+
+def select_framework(args: argparse.Namespace, ctx: Context) -> Any:
+    """The agency's framework from --framework (a signed .cchc with --trust, a sample, or an unsigned
+    file with --unsigned), as a FrameworkChoice; refuses anything else with what to do."""
+    from ..core.services.framework_source import (
+        RevocationNotChecked,
+        choose_signed,
+        choose_unsigned,
+        is_signed_file,
+    )
+
+    path = resolve_form(args.framework, ctx)
+    if is_signed_file(path):
+        if not args.trust:
+            raise UserFacingError(
+                f"“{path.name}” là tệp bộ tiêu chí có chữ ký: cần --trust TINH.crt (chứng thư của tỉnh, hoặc thư mục chứa "
+                "chứng thư và danh sách thu hồi CRL của tỉnh) để xác minh chữ ký. Không có gì được tạo.",
+                f"'{path.name}' is a signed framework file: --trust PROVINCE.crt (the province certificate, or a folder "
+                "with it and its CRL) is needed to verify it. Nothing was created.",
+            )
+        try:
+            return choose_signed(path, args.trust, allow_unknown_revocation=args.allow_unknown_revocation)
+        except RevocationNotChecked as exc:
+            raise RevocationNotChecked(path, exc.report, " Để vẫn dùng tệp này, thêm --allow-unknown-revocation.",
+                                       " To use it anyway, add --allow-unknown-revocation.") from None
+    if args.trust:
+        raise UserFacingError(
+            f"“{path.name}” là tệp bộ tiêu chí chưa ký (JSON): --trust chỉ dùng với tệp có chữ ký của tỉnh (.cchc). "
+            "Không có gì được tạo.",
+            f"'{path.name}' is an unsigned framework (JSON): --trust applies to the province's signed file (.cchc) "
+            "only. Nothing was created.",
+        )
+    fw = load_form(str(path), ctx)
+    return choose_unsigned(
+        path, allow_unsigned=args.unsigned, framework=fw,
+        hint_vi=" Nếu vẫn muốn dùng tệp chưa ký này (tự chịu trách nhiệm về nội dung), thêm tùy chọn --unsigned.",
+        hint_en=" To use this unsigned file anyway (at your own risk), add --unsigned.",
+    )
+
+
+def print_trust(ctx: Context, trust: Any) -> None:
+    if trust.status == "signed":
+        extra = ctx.tr(" (chưa kiểm tra được tình trạng thu hồi, đã đồng ý dùng)",
+                       " (revocation not checked; accepted)") if trust.verdict == "unknown" else ""
+        ctx.out(ctx.tr(f"  Chữ ký của tỉnh: đã xác minh{extra} · người ký: {trust.signer_subject}",
+                       f"  Province signature: verified{extra} · signer: {trust.signer_subject}"))
+    elif trust.status == "sample":
+        ctx.out(ctx.tr("  CẢNH BÁO: bộ tiêu chí mẫu, không phải bộ chính thức của tỉnh (không có chữ ký).",
+                       "  WARNING: a sample framework, not the province's official one (unsigned)."))
+    else:
+        ctx.out(ctx.tr("  CẢNH BÁO: bộ tiêu chí chưa có chữ ký của tỉnh, chưa được xác minh.",
+                       "  WARNING: the framework is not signed by the province; it was not verified."))
 
 
 def init(args: argparse.Namespace, ctx: Context) -> int:
     if args.role == "inspection":
         return init_inspection(args, ctx)
-    if args.trust:
-        raise UserFacingError(
-            "Tùy chọn --trust chỉ dùng cho không gian làm việc của Hội đồng thẩm định (--role inspection).",
-            "--trust applies to inspection workspaces only.",
-        )
     missing = [opt for opt, v in (("--agency-code", args.agency_code), ("--agency-name", args.agency_name)) if not v]
     if missing:
         raise UserFacingError(
@@ -30,15 +78,18 @@ def init(args: argparse.Namespace, ctx: Context) -> int:
             "--evidence-limit-mb phải từ 1 đến 4096 (MB cho mỗi tệp tài liệu kiểm chứng).",
             "--evidence-limit-mb must be 1 to 4096 (MB per evidence file).",
         )
-    fw = load_form(args.framework, ctx)
+    choice = select_framework(args, ctx)
     from ..core.services.agency import AgencyWorkspace
 
-    with AgencyWorkspace.create(args.dir, fw, args.agency_code, args.agency_name, args.year) as ws:
+    with AgencyWorkspace.create(args.dir, choice.framework, args.agency_code, args.agency_name, args.year,
+                                framework_trust=choice.trust) as ws:
         if limit is not None:
             ws.set_evidence_limit(limit * 1024 * 1024)
         info = ws.info()
+        trust = ws.framework_trust
     ctx.out(ctx.tr(f"Đã tạo không gian làm việc tại: {info.folder}", f"Workspace created in: {info.folder}"))
     _print_info(ctx, info)
+    print_trust(ctx, trust)
     ctx.out(ctx.tr(
         f"Bước tiếp theo: cchc assess fill \"{info.folder}\" --answers KET_QUA.json (xem docs/answers-format.md)",
         f"Next: cchc assess fill \"{info.folder}\" --answers ANSWERS.json (see docs/answers-format.md)",
@@ -50,6 +101,8 @@ def init_inspection(args: argparse.Namespace, ctx: Context) -> int:
     """`workspace init DIR --role inspection --framework FORM --year YEAR --trust TRUST`: a new round."""
     wrong = [opt for opt, v in (("--agency-code", args.agency_code), ("--agency-name", args.agency_name),
                                 ("--evidence-limit-mb", args.evidence_limit_mb)) if v is not None]
+    wrong += [opt for opt, v in (("--unsigned", args.unsigned),
+                                 ("--allow-unknown-revocation", args.allow_unknown_revocation)) if v]
     if wrong:
         raise UserFacingError(
             f"{', '.join(wrong)} chỉ dùng cho không gian làm việc của cơ quan (--role agency). Không có gì được tạo.",
@@ -110,6 +163,20 @@ def info_document(ws: Any) -> dict[str, Any]:
         "framework_sample": info.framework_sample,
         "state": info.state,
         "submission_seq": info.submission_seq,
+        "read_only": info.read_only,
+        "framework_trust": {
+            "status": info.framework_trust,
+            "signer_subject": ws.framework_trust.signer_subject or None,
+            "signer_fingerprint": ws.framework_trust.signer_fingerprint or None,
+            "package_sha256": ws.framework_trust.package_sha256 or None,
+            "verdict": ws.framework_trust.verdict or None,
+        },
+        "to_confirm": sorted(ws.carried()),
+        "years": [
+            {"year": y.year, "framework_id": y.framework_id, "framework_sha256": y.framework_sha256,
+             "state": y.state, "submission_seq": y.submission_seq, "current": y.current}
+            for y in ws.years()
+        ],
         "evidence": {"documents": len(ws.documents()), "bytes": ws.evidence_bytes(), "limit_per_file": ws.evidence_limit},
     }
 
@@ -124,6 +191,10 @@ def info(args: argparse.Namespace, ctx: Context) -> int:
             return 0
         ctx.out(ctx.tr(f"Không gian làm việc: {ws.folder}", f"Workspace: {ws.folder}"))
         _print_info(ctx, ws.info())
+        print_trust(ctx, ws.framework_trust)
+        if len(doc["years"]) > 1:
+            years = ", ".join(str(y["year"]) for y in doc["years"])
+            ctx.out(ctx.tr(f"  Các năm trong không gian làm việc: {years}", f"  Years in the workspace: {years}"))
         ev = doc["evidence"]
         mb = human((Decimal(ev["bytes"]) / (1024 * 1024)).quantize(Decimal("0.1")), ctx.lang)
         ctx.out(ctx.tr(f"  Trạng thái: {doc['state']} · Tài liệu kiểm chứng: {ev['documents']} tệp, {mb} MB",

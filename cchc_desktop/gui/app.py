@@ -67,12 +67,25 @@ class Application:
         window = AgencyWindow(ops)
         window.language_requested.connect(self.switch_language)
         window.workspace_requested.connect(self._workspace_requested)
+        window.year_started.connect(self._year_started)
         geometry = self.settings.geometry()
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.show()
         self.window, self.ops = window, ops
         self.settings.last_workspace = str(ws.folder)
+
+    def _year_started(self, _result: object) -> None:
+        """The workspace moved to a new year (another framework): open it afresh, with new
+        operations and a new window; the old ones are closed."""
+        if self.ops is None:
+            return
+        try:
+            ws = AgencyWorkspace.open(self.ops.workspace.folder)
+        except UserFacingError as exc:
+            show_error(self.window, exc, lang=self.lang)
+            return
+        self.show_workspace(ws)
 
     def show_inspection(self, ws) -> None:  # type: ignore[no-untyped-def]
         from .windows.inspection_window import InspectionWindow

@@ -28,6 +28,7 @@ class AgencyOperations(QObject):
     crashed = Signal(object, str)  # exception, traceback
     saved = Signal(str)  # acknowledgement text once a change is durable
     progress = Signal(int, int, str)  # done, total, label (from the worker thread; queued)
+    year_started = Signal(object)  # CarryOverResult: the workspace now shows the new year
 
     def __init__(self, workspace: AgencyWorkspace, runner: TaskRunner | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,35 @@ class AgencyOperations(QObject):
 
         self._run(job, "export")
         return token
+
+    def confirm(self, code: str) -> None:
+        """Confirm an item carried over from the previous year ("to confirm")."""
+        self._run(lambda ws: ws.confirm(code), code)
+
+    def start_next_year(self, choice: Any) -> None:
+        """Begin the new year from the current one (a FrameworkChoice); `year_started` when done.
+
+        Not a `changed`: the framework itself changes, so the window is rebuilt, not refreshed."""
+        ws = self.workspace
+
+        def job() -> tuple[Any, AgencySnapshot]:
+            result = ws.start_next_year(choice.framework, choice.trust)
+            return result, take_snapshot(ws)
+
+        def done(out: tuple[Any, AgencySnapshot]) -> None:
+            result, snap = out
+            self.snapshot = snap
+            self.framework = ws.framework
+            self.workspace_last_item = None
+            self.year_started.emit(result)
+
+        def error(exc: BaseException, tb: str) -> None:
+            if isinstance(exc, UserFacingError):
+                self.failed.emit(exc, "")
+            else:
+                self.crashed.emit(exc, tb)
+
+        self.runner.submit(job, done, error)
 
     def undo(self) -> None:
         self._run(lambda ws: ws.undo())

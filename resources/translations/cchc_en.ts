@@ -27,7 +27,7 @@
 <context>
     <name>AgencyOperations</name>
     <message>
-        <location filename="../../cchc_desktop/gui/operations.py" line="+58"/>
+        <location filename="../../cchc_desktop/gui/operations.py" line="+59"/>
         <source>Đã lưu lúc {t}</source>
         <translation>Saved at {t}</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>AgencyWindow</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+45"/>
+        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+46"/>
         <source>CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})</source>
         <translation>CCHC Desktop — PAR Index self-assessment — {name} ({year})</translation>
     </message>
@@ -45,12 +45,7 @@
         <translation>&lt;b&gt;{name}&lt;/b&gt; — year {year} — {fw}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành.</source>
-        <translation>⚠ Using the SAMPLE CRITERIA SET bundled with the application, not the official criteria set issued by the province.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>Tìm tiêu chí (Ctrl+F)…</source>
         <translation>Find a criterion (Ctrl+F)…</translation>
     </message>
@@ -66,18 +61,33 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+66"/>
+        <source>⚠ Bộ tiêu chí có chữ ký của tỉnh nhưng ghi là BẢN MẪU, không phải bộ tiêu chí chính thức.</source>
+        <translation>⚠ The framework is signed by the province but marked as a SAMPLE, not the official framework.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành (không có chữ ký, chưa được xác minh).</source>
+        <translation>⚠ Using a SAMPLE FRAMEWORK shipped with the application, not the official framework issued by the province (unsigned, not verified).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Bộ tiêu chí CHƯA CÓ CHỮ KÝ của tỉnh, chưa được xác minh: có thể không đúng bộ tiêu chí tỉnh đã ban hành. Hãy xin Sở Nội vụ tệp bộ tiêu chí có chữ ký (.cchc).</source>
+        <translation>⚠ The framework is NOT SIGNED by the province and was not verified: it may differ from the framework the province issued. Ask the Department of Home Affairs for the signed framework file (.cchc).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+67"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+65"/>
+        <location line="-64"/>
+        <location line="+66"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Vấn đề tiếp theo</source>
         <translation>Next problem</translation>
     </message>
@@ -112,7 +122,12 @@
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Bắt đầu năm mới từ năm trước…</source>
+        <translation>Start the new year from the previous one…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
@@ -163,7 +178,19 @@ Dung lượng: {size}. Hãy gửi tệp này cho cơ quan thẩm định (USB, t
 Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat app).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
+        <source>Đã bắt đầu năm mới</source>
+        <translation>New year started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã tạo kết quả tự đánh giá năm {year} từ năm {old} (năm {old} vẫn được giữ để xem lại).
+Mang sang {notes} thuyết minh và {docs} tài liệu kiểm chứng cho {n} tiêu chí; các tiêu chí này cần được xác nhận (xem danh sách Vấn đề). Kết quả chấm không mang sang.</source>
+        <translation>The {year} self-assessment was created from {old} ({old} is kept for reference).
+Carried over {notes} explanations and {docs} evidence documents for {n} criteria; these criteria must be confirmed (see the Problems list). Results are not carried over.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Đang sao chép “{name}”…</source>
         <translation>Copying “{name}”…</translation>
     </message>
@@ -495,6 +522,142 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
     </message>
 </context>
 <context>
+    <name>FrameworkSourceBox</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/framework_source.py" line="+65"/>
+        <source>Bộ tiêu chí mẫu đi kèm ứng dụng</source>
+        <translation>Sample framework shipped with the application</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+143"/>
+        <source> (mẫu)</source>
+        <translation> (sample)</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Chọn tệp bộ tiêu chí chưa ký (.json)…</source>
+        <translation>Choose an unsigned framework file (.json)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tôi hiểu tệp này chưa có chữ ký của tỉnh và vẫn muốn dùng</source>
+        <translation>I understand this file is not signed by the province and want to use it anyway</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp bộ tiêu chí có chữ ký của tỉnh (.cchc)</source>
+        <translation>Framework file signed by the province (.cchc)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tệp .cchc do Sở Nội vụ gửi</source>
+        <translation>.cchc file sent by the Department of Home Affairs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Tệp bộ tiêu chí:</source>
+        <translation>Framework file:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>chứng thư của tỉnh (.crt), hoặc thư mục chứa chứng thư và CRL</source>
+        <translation>the province certificate (.crt), or a folder with the certificate and CRL</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chứng thư của tỉnh:</source>
+        <translation>Province certificate:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Vẫn dùng dù chưa kiểm tra được chứng thư của tỉnh có bị thu hồi hay không</source>
+        <translation>Use it even though the province certificate&apos;s revocation status could not be checked</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+129"/>
+        <source>⚠ Bộ tiêu chí mẫu, không phải bộ chính thức.</source>
+        <translation>⚠ A sample framework, not the official one.</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>⚠ Tệp này chưa có chữ ký của tỉnh: không xác minh được đây đúng là bộ tiêu chí tỉnh đã ban hành. Nên xin Sở Nội vụ tệp có chữ ký (.cchc).</source>
+        <translation>⚠ This file is not signed by the province: it cannot be verified to be the framework the province issued. Ask the Department of Home Affairs for the signed file (.cchc).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Hãy chọn tệp bộ tiêu chí có chữ ký (.cchc) và chứng thư của tỉnh; tệp phải được xác minh hợp lệ.</source>
+        <translation>Choose the signed framework file (.cchc) and the province certificate; the file must verify as valid.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chưa kiểm tra được tình trạng thu hồi chứng thư của tỉnh: hãy đánh dấu ô “Vẫn dùng…” nếu chắc chắn, hoặc lấy danh sách thu hồi (CRL) mới nhất của tỉnh.</source>
+        <translation>The province certificate&apos;s revocation status could not be checked: tick “Use it even though…” if you are sure, or get the province&apos;s latest revocation list (CRL).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hãy chọn bộ tiêu chí.</source>
+        <translation>Choose a framework.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp bộ tiêu chí này chưa có chữ ký của tỉnh. Hãy dùng tệp có chữ ký (.cchc), hoặc đánh dấu ô xác nhận vẫn dùng tệp chưa ký.</source>
+        <translation>This framework file is not signed by the province. Use the signed file (.cchc), or tick the box to use the unsigned file anyway.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn tệp bộ tiêu chí</source>
+        <translation>Choose a framework file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bộ tiêu chí (*.json)</source>
+        <translation>Frameworks (*.json)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chọn tệp bộ tiêu chí có chữ ký</source>
+        <translation>Choose the signed framework file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bộ tiêu chí có chữ ký (*.cchc);;Mọi tệp (*)</source>
+        <translation>Signed frameworks (*.cchc);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn chứng thư của tỉnh</source>
+        <translation>Choose the province certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư (*.crt *.pem *.cer *.der);;Mọi tệp (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>✖ Không dùng được tệp này.</source>
+        <translation>✖ This file cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✔ Chữ ký hợp lệ: bộ tiêu chí “{title}” (năm {year}) do {signer} ký ngày {when}; nội dung không bị sửa đổi sau khi ký.</source>
+        <translation>✔ Valid signature: the framework “{title}” ({year}) was signed by {signer} on {when}; its content has not changed since.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ Chưa kiểm tra được chứng thư của tỉnh có bị thu hồi hay không (thiếu danh sách thu hồi CRL còn hiệu lực).</source>
+        <translation>⚠ Whether the province certificate was revoked could not be checked (no current revocation list, CRL).</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultsDialog</name>
     <message>
         <location filename="../../cchc_desktop/gui/windows/inspection_window.py" line="+39"/>
@@ -620,7 +783,7 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
         <translation>valid, revocation not checked</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Chọn gói hồ sơ</source>
         <translation>Choose packages</translation>
     </message>
@@ -653,7 +816,17 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../cchc_desktop/gui/widgets/item_editor.py" line="+67"/>
+        <location filename="../../cchc_desktop/gui/widgets/item_editor.py" line="+70"/>
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thuyết minh và tài liệu mang sang vẫn đúng cho năm nay</source>
+        <translation>The carried-over explanation and evidence still hold for this year</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Xóa kết quả</source>
         <translation>Clear result</translation>
     </message>
@@ -723,7 +896,12 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
         <translation>Self-score: &lt;b&gt;{p}&lt;/b&gt; / {mx} points</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+5"/>
+        <source>Thuyết minh và tài liệu kiểm chứng mang sang từ năm {y}: cần xác nhận còn đúng cho năm nay.</source>
+        <translation>Explanation and evidence carried over from {y}: confirm they still hold for this year.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>(Chưa lưu giá trị này.)</source>
         <translation>(This value was not saved.)</translation>
     </message>
@@ -751,12 +929,12 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+45"/>
+        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+33"/>
         <source>Tạo không gian làm việc — CCHC Desktop</source>
         <translation>Create a workspace — CCHC Desktop</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Chào mừng!&lt;/b&gt; Hãy tạo không gian làm việc để tự đánh giá Chỉ số CCHC của cơ quan.&lt;br&gt;Mọi dữ liệu nằm trong thư mục bạn chọn (có thể là USB); không cần kết nối mạng.</source>
         <translation>&lt;b&gt;Welcome!&lt;/b&gt; Create a workspace to self-assess your agency’s PAR Index.&lt;br&gt;All data stays in the folder you choose (it can be on a USB drive); no network connection is needed.</translation>
     </message>
@@ -771,18 +949,7 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
         <translation>Folder:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+51"/>
-        <source> (mẫu)</source>
-        <translation> (sample)</translation>
-    </message>
-    <message>
-        <location line="-50"/>
-        <source>Chọn tệp bộ tiêu chí do tỉnh gửi…</source>
-        <translation>Choose a criteria set file sent by the province…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Bộ tiêu chí:</source>
         <translation>Criteria set:</translation>
     </message>
@@ -822,24 +989,37 @@ Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat 
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Chọn thư mục trống</source>
         <translation>Choose an empty folder</translation>
     </message>
+</context>
+<context>
+    <name>NextYearDialog</name>
     <message>
-        <location line="+10"/>
-        <source>Chọn tệp bộ tiêu chí</source>
-        <translation>Choose a criteria set file</translation>
+        <location filename="../../cchc_desktop/gui/dialogs/next_year.py" line="+16"/>
+        <source>Bắt đầu năm mới từ năm trước</source>
+        <translation>Start the new year from the previous one</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Bộ tiêu chí (*.json)</source>
-        <translation>Criteria sets (*.json)</translation>
+        <location line="+6"/>
+        <source>Tạo kết quả tự đánh giá năm mới trong cùng không gian làm việc; năm {year} vẫn được giữ nguyên để xem lại.&lt;br&gt;Với các tiêu chí có &lt;b&gt;mã và tên giống năm trước&lt;/b&gt;, thuyết minh và tài liệu kiểm chứng được mang sang và đánh dấu &lt;b&gt;“cần xác nhận”&lt;/b&gt;. Kết quả chấm &lt;b&gt;không&lt;/b&gt; mang sang.</source>
+        <translation>Creates the new year&apos;s self-assessment in the same workspace; {year} is kept unchanged for reference.&lt;br&gt;For criteria with &lt;b&gt;the same code and title as last year&lt;/b&gt;, explanations and evidence are carried over and marked &lt;b&gt;“to confirm”&lt;/b&gt;. Results are &lt;b&gt;not&lt;/b&gt; carried over.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Hãy chọn bộ tiêu chí.</source>
-        <translation>Please choose a criteria set.</translation>
+        <location line="+17"/>
+        <source>Bắt đầu năm mới</source>
+        <translation>Start the new year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bộ tiêu chí này dành cho năm {y}; năm mới phải sau năm {cur}.</source>
+        <translation>This framework is for {y}; the new year must come after {cur}.</translation>
     </message>
 </context>
 <context>
@@ -922,7 +1102,7 @@ Bonus points {b}, penalty points {pen}.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../cchc_desktop/gui/app.py" line="+105"/>
+        <location filename="../../cchc_desktop/gui/app.py" line="+118"/>
         <source>Mở không gian làm việc</source>
         <translation>Open workspace</translation>
     </message>

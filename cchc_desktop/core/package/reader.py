@@ -185,7 +185,54 @@ def verify_package(
     `now`: the time certificates and CRLs are judged at (default: the clock)."""
     from ..signing.verify import verify_detached
 
+    return _verify_file(Path(path), trust, known_frameworks, sink, progress, cancel,
+                        lambda sig, content, trust_: verify_detached(sig, content, trust_, now), False)
+
+
+def verify_framework_package(
+    path: Path | str,
+    trust: TrustStore,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    now: datetime | None = None,
+) -> PackageReport:
+    """Check a signed framework file (a package of kind "framework") the province published.
+
+    Everything `verify_package` checks, except the agency binding: the signer is the province, i.e.
+    the trusted CA itself (a CA certificate has no digitalSignature keyUsage; the anchor is trusted
+    as such) or a framework-signer certificate the CA issued (`ca.issue_framework_signer`).  Pinned
+    certificates of the trust store are ignored and an agency certificate is refused, even one the
+    CA issued.  The package holds exactly data/framework.json, whose canonical SHA-256 (and id and
+    year) must equal the manifest's.
+    """
+    from dataclasses import replace
+
+    from ..signing.certutil import der
+    from ..signing.verify import verify_detached
+
     path = Path(path)
+    if not trust.anchors:
+        return PackageReport(path, Verdict.INVALID, (_f(
+            "no_province_ca",
+            "Danh sách tin cậy không có chứng thư CA của tỉnh: chỉ chứng thư của tỉnh mới xác minh được bộ tiêu chí.",
+            "The trust store holds no province CA certificate: only it can vouch for a framework.",
+        ),))
+    province = TrustStore(anchors=list(trust.anchors), intermediates=list(trust.intermediates), pinned={},
+                          crls=list(trust.crls))
+    anchors = {der(a) for a in province.anchors}
+
+    def check(sig: bytes, content: bytes, trust_: TrustStore) -> SignatureReport:
+        report = verify_detached(sig, content, trust_, now)
+        if report.signer is not None and der(report.signer) in anchors:
+            kept = tuple(f for f in report.findings if f.code != "key_usage")
+            if kept != report.findings:
+                report = replace(report, findings=kept, verdict=_verdict(list(kept)))
+        return report
+
+    return _verify_file(path, province, None, None, progress, cancel, check, True)
+
+
+def _verify_file(path, trust, known_frameworks, sink, progress, cancel, verify_detached, framework_only) -> PackageReport:  # type: ignore[no-untyped-def]
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -214,11 +261,35 @@ def verify_package(
                     "Hãy xin cơ quan gửi lại gói gốc.",
                     f"The ZIP structure was altered or not made by CCHC Desktop ({exc}).",
                 ),))
-            return _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
-                                lambda sig, content, trust_: verify_detached(sig, content, trust_, now))
+            return _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached,
+                                framework_only)
 
 
-def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached) -> PackageReport:  # type: ignore[no-untyped-def]
+def _framework_signer_findings(manifest: fmt.Manifest, signature: SignatureReport, trust: TrustStore) -> list[Finding]:
+    """A framework package: the right kind, signed by the province (its CA or a framework signer)."""
+    from ..signing.certutil import agency_code_of, common_name, der, is_framework_signer
+
+    out: list[Finding] = []
+    if manifest.kind != "framework":
+        out.append(_f("wrong_kind", f"Đây là gói loại “{manifest.kind}”, không phải tệp bộ tiêu chí có chữ ký của tỉnh.",
+                      f"This is a '{manifest.kind}' package, not a signed framework file."))
+    signer, chain = signature.signer, signature.chain
+    anchored = bool(chain) and der(chain[-1]) in {der(a) for a in trust.anchors}
+    if signer is not None and anchored and len(chain) > 1 and not is_framework_signer(signer):
+        code = agency_code_of(signer)
+        who = f"“{_shown(common_name(signer))}”" + (f" (mã cơ quan {code})" if code else "")
+        out.append(_f(
+            "not_province_signer",
+            f"Tệp được ký bằng chứng thư {who}, không phải chứng thư ký bộ tiêu chí của tỉnh. Chỉ CA của tỉnh, hoặc "
+            "chứng thư ký bộ tiêu chí do CA cấp, mới được ký bộ tiêu chí. Hãy xin Sở Nội vụ gửi lại tệp gốc.",
+            f"The file is signed with the certificate {who.replace('“', chr(39)).replace('”', chr(39)).replace('mã cơ quan', 'agency code')}, "
+            "not a province framework-signing certificate. Only the province CA, or a framework signer it issued, may "
+            "sign a framework.",
+        ))
+    return out
+
+
+def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel, verify_detached, framework_only=False) -> PackageReport:  # type: ignore[no-untyped-def]
     infos = zf.infolist()
     findings: list[Finding] = []
     by_name = {i.filename: i for i in infos}
@@ -249,7 +320,9 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
     except (ValueError, UnicodeDecodeError, RecursionError):
         findings.append(_f("manifest_malformed", "Tệp kê khai không phải JSON UTF-8 hợp lệ.", "The manifest is not valid UTF-8 JSON."))
         return PackageReport(path, _verdict(findings), tuple(findings), None, manifest_sha, signature)
-    if signature.agency_code is None:
+    if framework_only:
+        findings.extend(_framework_signer_findings(manifest, signature, trust))
+    elif signature.agency_code is None:
         findings.append(_f("agency_unbound", "Chứng thư ký không gắn với mã cơ quan nào.", "The signing certificate names no agency."))
     elif signature.agency_code != manifest.agency_code:
         findings.append(_f(
@@ -280,6 +353,13 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
         for required in (fmt.ASSESSMENT, fmt.FRAMEWORK):
             if required not in listed:
                 findings.append(_f("missing_entry", f"Gói nộp thiếu “{required}”.", f"A submission must contain '{required}'."))
+    if framework_only:
+        if fmt.FRAMEWORK not in listed:
+            findings.append(_f("missing_entry", f"Tệp bộ tiêu chí có chữ ký thiếu “{fmt.FRAMEWORK}”.",
+                               f"A signed framework file must contain '{fmt.FRAMEWORK}'."))
+        for name in sorted(set(listed) - {fmt.FRAMEWORK}):
+            findings.append(_f("unexpected_entry", f"Tệp bộ tiêu chí có chữ ký chỉ được chứa {fmt.FRAMEWORK}; có thêm “{_shown(name)}”.",
+                               f"A signed framework file holds only {fmt.FRAMEWORK}; it also lists '{_shown(name)}'."))
     if any(f.fatal for f in findings):  # do not read content of a package already refused
         return PackageReport(path, _verdict(findings), tuple(findings), manifest, manifest_sha, signature)
     with OverlappedHashing() as hashing:
@@ -294,6 +374,9 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
             fw, _ = parse_framework(fw_bytes)
             if fw.sha256 != manifest.framework_sha256:
                 findings.append(_f("framework_mismatch", "Bộ tiêu chí kèm theo không khớp mã băm khai trong manifest.", "The enclosed framework does not match the manifest's hash."))
+            elif framework_only and (fw.id != manifest.framework_id or fw.year != manifest.year):
+                findings.append(_f("framework_mismatch", "Mã hoặc năm của bộ tiêu chí không khớp với kê khai (manifest).",
+                                   "The framework's id or year differs from the manifest's."))
         except InvalidFramework:
             findings.append(_f("framework_invalid", "Bộ tiêu chí kèm theo gói không hợp lệ.", "The enclosed framework is invalid."))
     verdict = _verdict(findings)

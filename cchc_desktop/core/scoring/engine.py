@@ -70,7 +70,8 @@ class Problem:
     """Something to fix before submitting; `code` links to the item."""
 
     code: str
-    kind: str  # unanswered | missing_evidence | na_without_reason | invalid_value
+    kind: str  # unanswered | missing_evidence | na_without_reason | invalid_value (the engine's);
+    # to_confirm (carried over from last year) is added by the agency service, not by the engine
     vi: str
     en: str
 

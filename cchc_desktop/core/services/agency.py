@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Union
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, event, select
 from sqlalchemy.orm import Session
 
 from ..changes import Changes
@@ -25,9 +25,11 @@ from ..storage.evidence_store import EvidenceStore
 from ..storage.orm import (
     AnswerRow,
     AssessmentRow,
+    CarriedItemRow,
     ChangeLogRow,
+    FrameworkRow,
 )
-from ..storage.records import LogEntry, WorkspaceInfo, nfc
+from ..storage.records import CarriedMark, FrameworkTrust, LogEntry, WorkspaceInfo, YearSummary, nfc
 from . import workspace as ws
 from .agency_evidence import CitationStep, EvidenceMixin, LinkStep
 from .undo import UndoEntry, UndoLog
@@ -54,7 +56,15 @@ class AnswerStep:
     after: AnswerState
 
 
-Step = Union[AnswerStep, LinkStep, CitationStep]
+@dataclass(frozen=True)
+class ConfirmStep:
+    """Confirming an item carried over from the previous year (undo puts the mark back)."""
+
+    code: str
+    mark: CarriedMark
+
+
+Step = Union[AnswerStep, LinkStep, CitationStep, ConfirmStep]
 
 
 def _decode(item: Item, value_json: str | None) -> Any:
@@ -69,35 +79,61 @@ def _decode(item: Item, value_json: str | None) -> Any:
 class AgencyWorkspace(EvidenceMixin):
     """One agency, one current assessment year (earlier years stay readable)."""
 
-    def __init__(self, folder: Path, engine: Engine, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> None:
+    def __init__(
+        self, folder: Path, engine: Engine, clock: ws.Clock = ws.utc_now, actor: str | None = None, year: int | None = None
+    ) -> None:
         self.folder = folder
         self._engine = engine
         self._clock = clock
         self.actor = actor or ws.current_actor()
         self.store = EvidenceStore(folder / ws.EVIDENCE_DIR)
+        self._load(year)
+        self.store.clean_temporary()
+
+    def _load(self, year: int | None = None) -> None:
+        """Read the assessment of `year` (default: the current year, meta current_year) into memory.
+
+        An earlier year opens read-only: it stays readable, and only its export is allowed.
+        """
         self._undo: UndoLog[Step] = UndoLog()
-        with Session(engine) as s:
+        with Session(self._engine) as s:
             meta = ws.read_meta(s)
             if meta.get("role") != "agency":
                 raise WorkspaceError(
-                    f"“{folder}” không phải không gian làm việc của cơ quan tự đánh giá (vai trò: {meta.get('role')}).",
-                    f"'{folder}' is not an agency workspace (role: {meta.get('role')}).",
+                    f"“{self.folder}” không phải không gian làm việc của cơ quan tự đánh giá (vai trò: {meta.get('role')}).",
+                    f"'{self.folder}' is not an agency workspace (role: {meta.get('role')}).",
                 )
             self._meta = meta
-            year = int(meta["current_year"])
-            row = s.scalars(select(AssessmentRow).where(AssessmentRow.year == year)).one()
+            current = int(meta["current_year"])
+            year = current if year is None else int(year)
+            row = s.scalars(select(AssessmentRow).where(AssessmentRow.year == year)).one_or_none()
+            if row is None:
+                known = ", ".join(str(y) for y in s.scalars(select(AssessmentRow.year).order_by(AssessmentRow.year)))
+                raise WorkspaceError(
+                    f"Không gian làm việc không có kết quả tự đánh giá năm {year} (có: {known}).",
+                    f"The workspace has no assessment for {year} (it has: {known}).",
+                )
             self.assessment_id = row.id
+            self.read_only = year != current
             self._assessment = (row.state, row.submission_seq, row.agency_code, row.agency_name)
             self.framework: Framework = ws.load_stored_framework(s, row.framework_sha256)
+            self._trust = ws.trust_of_year(meta, year, self.framework.sample)
             self._states: dict[str, AnswerState] = {
                 a.item_code: AnswerState(a.value_json, a.not_applicable, a.na_reason, a.note)
                 for a in s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == row.id))
             }
+            self._carried: dict[str, CarriedMark] = self._read_carried(s)
         self._answers: dict[str, Answer] = {}
+        self._links = {}
         self._reload_evidence()
         for code in self._states:
             self._refresh_answer(code)
-        self.store.clean_temporary()
+
+    def _read_carried(self, s: Session) -> dict[str, CarriedMark]:
+        return {
+            r.item_code: CarriedMark(r.from_year, r.note, r.documents)
+            for r in s.scalars(select(CarriedItemRow).where(CarriedItemRow.assessment_id == self.assessment_id))
+        }
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -111,7 +147,11 @@ class AgencyWorkspace(EvidenceMixin):
         year: int | None = None,
         clock: ws.Clock = ws.utc_now,
         actor: str | None = None,
+        framework_trust: FrameworkTrust | None = None,
     ) -> "AgencyWorkspace":
+        """A new workspace.  `framework_trust` records where the framework came from (default: as
+        before signed frameworks existed, "sample" or "unsigned"); callers decide what they accept
+        (services/framework_source.py)."""
         code, name = nfc(agency_code), nfc(agency_name)
         if not code or len(code) > 64 or any(c in code for c in "/\\\n\t"):
             raise WorkspaceError(
@@ -128,14 +168,17 @@ class AgencyWorkspace(EvidenceMixin):
             )
         folder = ws.prepare_new_folder(Path(folder))
         try:
-            engine = ws.create_agency_database(folder, framework, code, name, year, clock)
+            engine = ws.create_agency_database(folder, framework, code, name, year, clock, framework_trust)
         except BaseException:
             ws.remove_failed_workspace(folder)
             raise
         return cls(folder, engine, clock, actor)
 
     @classmethod
-    def open(cls, folder: Path | str, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> "AgencyWorkspace":
+    def open(
+        cls, folder: Path | str, clock: ws.Clock = ws.utc_now, actor: str | None = None, year: int | None = None
+    ) -> "AgencyWorkspace":
+        """Open the current year, or an earlier `year` read-only."""
         from ..storage.db import open_database
 
         folder = Path(folder).expanduser()
@@ -144,7 +187,12 @@ class AgencyWorkspace(EvidenceMixin):
                 f"“{folder}” chưa phải là không gian làm việc. Hãy tạo mới (cchc workspace init hoặc hộp thoại “Tạo mới”).",
                 f"'{folder}' is not a workspace; create one first.",
             )
-        return cls(folder, open_database(folder / ws.DB_NAME), clock, actor)
+        engine = open_database(folder / ws.DB_NAME)
+        try:
+            return cls(folder, engine, clock, actor, year)
+        except BaseException:
+            engine.dispose()
+            raise
 
     def close(self) -> None:
         self._engine.dispose()
@@ -176,7 +224,38 @@ class AgencyWorkspace(EvidenceMixin):
             framework_sample=self.framework.sample,
             state=state,
             submission_seq=seq,
+            framework_trust=self._trust.status,
+            framework_signer=self._trust.signer_subject,
+            read_only=self.read_only,
+            to_confirm=len(self._carried),
         )
+
+    @property
+    def framework_trust(self) -> FrameworkTrust:
+        """Where this year's framework came from (signed / unsigned / sample)."""
+        return self._trust
+
+    def years(self) -> list[YearSummary]:
+        """Every assessment year of the workspace, oldest first (earlier years stay readable)."""
+        current = int(self._meta["current_year"])
+        with Session(self._engine) as s:
+            rows = list(s.scalars(select(AssessmentRow).order_by(AssessmentRow.year)))
+            out = []
+            for r in rows:
+                fw = s.get(FrameworkRow, r.framework_sha256)
+                out.append(YearSummary(r.year, r.framework_sha256, fw.framework_id if fw else "", fw.title if fw else "",
+                                       r.state, r.submission_seq, r.year == current))
+        return out
+
+    def carried(self) -> dict[str, CarriedMark]:
+        """Items carried over from the previous year and not confirmed yet ("to confirm")."""
+        return dict(self._carried)
+
+    def start_next_year(self, framework: Framework, framework_trust: FrameworkTrust | None = None) -> Any:
+        """Begin `framework.year` in this workspace from the current year (services/carry_over.py)."""
+        from .carry_over import start_next_year
+
+        return start_next_year(self, framework, framework_trust)
 
     def answer(self, code: str) -> Answer:
         self.framework.item(code)  # refuses unknown codes
@@ -189,8 +268,21 @@ class AgencyWorkspace(EvidenceMixin):
         return self._states.get(code, AnswerState())
 
     def score(self) -> ScoreSheet:
-        """The live self-score; pure computation over the in-memory answers (no disk access)."""
-        return self_assessment(self.framework, self._answers)
+        """The live self-score; pure computation over the in-memory answers (no disk access).
+
+        Items carried over from the previous year add a "to_confirm" problem each (the engine stays
+        pure: the marks are the workspace's, composed here)."""
+        sheet = self_assessment(self.framework, self._answers)
+        if not self._carried:
+            return sheet
+        year = self.framework.year
+        extra = []
+        for item in self.framework.walk():
+            mark = self._carried.get(item.code)
+            if mark is not None:
+                vi, en = mark.problem_texts(item.code, year)
+                extra.append(Problem(item.code, "to_confirm", vi, en))
+        return replace(sheet, problems=sheet.problems + tuple(extra))
 
     def problems(self) -> tuple[Problem, ...]:
         return self.score().problems
@@ -220,7 +312,7 @@ class AgencyWorkspace(EvidenceMixin):
 
     def change_log(self, code: str | None = None) -> list[LogEntry]:
         with Session(self._engine) as s:
-            q = select(ChangeLogRow).order_by(ChangeLogRow.id)
+            q = select(ChangeLogRow).where(ChangeLogRow.assessment_id == self.assessment_id).order_by(ChangeLogRow.id)
             if code is not None:
                 q = q.where(ChangeLogRow.item_code == code)
             return [LogEntry(r.id, r.at, r.actor, r.item_code, r.action, r.old_json, r.new_json) for r in s.scalars(q)]
@@ -244,6 +336,14 @@ class AgencyWorkspace(EvidenceMixin):
 
     def clear_value(self, code: str) -> Changes:
         return self.set_value(code, None)
+
+    def confirm(self, code: str) -> Changes:
+        """Confirm an item carried over from the previous year: its "to confirm" problem goes away."""
+        self.framework.item(code)
+        mark = self._carried.get(code)
+        if mark is None:
+            return Changes()
+        return self._apply_confirm(ConfirmStep(code, mark), record=True)
 
     def set_not_applicable(self, code: str, not_applicable: bool, reason: str = "") -> Changes:
         item = self.framework.item(code)
@@ -322,9 +422,17 @@ class AgencyWorkspace(EvidenceMixin):
             )
         return item
 
-    def _log(self, s: Session, code: str | None, action: str, old: Any, new: Any) -> None:
+    def _log(self, s: Session, code: str | None, action: str, old: Any, new: Any, keep_mark: bool = False) -> None:
         """Every write passes here, in its own transaction: the right place to note that an edit
-        after a submission starts the next one (the submitted package itself stays frozen)."""
+        after a submission starts the next one (the submitted package itself stays frozen), to
+        refuse edits of an earlier year, and to clear the "to confirm" mark of an edited item."""
+        if action != "export":
+            self._check_writable()
+        if code is not None and not keep_mark and code in self._carried:
+            s.execute(delete(CarriedItemRow).where(CarriedItemRow.assessment_id == self.assessment_id,
+                                                   CarriedItemRow.item_code == code))
+            # Memory follows the disk: forget the mark only once the edit has committed.
+            event.listen(s, "after_commit", lambda _s, c=code: self._carried.pop(c, None), once=True)
         if action != "export" and self._assessment[0] == "submitted":
             row = s.get(AssessmentRow, self.assessment_id)
             if row is not None:
@@ -382,6 +490,7 @@ class AgencyWorkspace(EvidenceMixin):
                 a.item_code: AnswerState(a.value_json, a.not_applicable, a.na_reason, a.note)
                 for a in s.scalars(select(AnswerRow).where(AnswerRow.assessment_id == self.assessment_id))
             }
+            self._carried = self._read_carried(s)
         self._answers = {}
         self._reload_evidence()
         for code in self._states:
@@ -419,4 +528,34 @@ class AgencyWorkspace(EvidenceMixin):
             return Changes(items=frozenset({step.code}), score=True)
         if isinstance(step, LinkStep):
             return self._apply_link(step, record=False, reverse=reverse)
+        if isinstance(step, ConfirmStep):
+            return self._apply_confirm(step, record=False, reverse=reverse)
         return self._apply_citation(step, record=False, reverse=reverse)
+
+    def _apply_confirm(self, step: ConfirmStep, record: bool, reverse: bool = False) -> Changes:
+        mark = step.mark
+        with Session(self._engine) as s, s.begin():
+            if reverse:
+                s.add(CarriedItemRow(assessment_id=self.assessment_id, item_code=step.code, from_year=mark.from_year,
+                                     note=mark.note, documents=mark.documents, created_at=ws.stamp(self._clock)))
+                self._log(s, step.code, "unconfirm", None, {"from_year": mark.from_year}, keep_mark=True)
+            else:
+                s.execute(delete(CarriedItemRow).where(CarriedItemRow.assessment_id == self.assessment_id,
+                                                       CarriedItemRow.item_code == step.code))
+                self._log(s, step.code, "confirm", {"from_year": mark.from_year}, None, keep_mark=True)
+        if reverse:
+            self._carried[step.code] = mark
+        else:
+            self._carried.pop(step.code, None)
+        if record:
+            self._undo.record(UndoEntry(f"Xác nhận {step.code}", f"Confirm {step.code}", step))
+        return Changes(items=frozenset({step.code}), score=True)
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise WorkspaceError(
+                f"Năm {self.framework.year} là năm trước: chỉ xem được, không sửa được. "
+                f"Hãy mở năm hiện tại ({self._meta.get('current_year')}) để tiếp tục tự đánh giá.",
+                f"{self.framework.year} is an earlier year: read-only. Open the current year "
+                f"({self._meta.get('current_year')}) to continue.",
+            )

@@ -55,6 +55,8 @@ class EvidenceMixin:
 
         def _refresh_answer(self, code: str) -> None: ...
 
+        def _check_writable(self) -> None: ...
+
     _docs: dict[int, EvidenceDocument]
     _links: dict[str, list[tuple[int, str]]]
 
@@ -89,6 +91,7 @@ class EvidenceMixin:
     ) -> Changes:
         """Store a file (once, by hash) and attach it to an item with its citation."""
         self.framework.item(code)
+        self._check_writable()
         citation = (citation or Citation()).normalised()
         stored = self.store.add(Path(source), self.evidence_limit, progress, cancel)
         existing = next((d for d in self._docs.values() if d.sha256 == stored.sha256), None)

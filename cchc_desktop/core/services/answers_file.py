@@ -179,6 +179,7 @@ def parse_entries(workspace: AgencyWorkspace, doc: dict[str, Any], base_dir: Pat
 def fill(workspace: AgencyWorkspace, answers_path: Path) -> Changes:
     """Apply an answers file to the workspace; all or nothing."""
     answers_path = Path(answers_path)
+    workspace._check_writable()
     doc = read_answers_file(answers_path)
     entries = parse_entries(workspace, doc, answers_path.parent)
     # Files first: the store is content-addressed, so a failure later leaves only unreferenced

@@ -6,11 +6,11 @@ ever read frozen data and never race with the thread that writes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from ..scoring.engine import Answer, ScoreSheet
-from ..storage.records import EvidenceDocument, ItemEvidence, WorkspaceInfo
+from ..storage.records import CarriedMark, EvidenceDocument, ItemEvidence, WorkspaceInfo
 from .agency import AgencyWorkspace, AnswerState
 
 
@@ -26,6 +26,7 @@ class AgencySnapshot:
     redo_label: tuple[str, str] | None
     evidence_bytes: int
     evidence_limit: int
+    carried: Mapping[str, CarriedMark] = field(default_factory=dict)  # "to confirm" (from last year)
 
     def evidence_for(self, code: str) -> tuple[ItemEvidence, ...]:
         return self.evidence.get(code, ())
@@ -51,4 +52,5 @@ def take_snapshot(ws: AgencyWorkspace) -> AgencySnapshot:
         redo_label=ws.redo_label,
         evidence_bytes=ws.evidence_bytes(),
         evidence_limit=ws.evidence_limit,
+        carried=ws.carried(),
     )

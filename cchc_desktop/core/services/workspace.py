@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import getpass
+import json
 import os
+from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +21,7 @@ from ..framework.model import Framework
 from ..storage.db import open_database
 from ..storage.evidence_store import EvidenceStore
 from ..storage.orm import AssessmentRow, FrameworkRow, Meta
+from ..storage.records import FrameworkTrust
 
 DB_NAME = "workspace.sqlite"
 EVIDENCE_DIR = "evidence"
@@ -46,8 +49,9 @@ def is_workspace(folder: Path) -> bool:
     return (Path(folder) / DB_NAME).is_file()
 
 
-def prepare_new_folder(folder: Path) -> Path:
-    """Create `folder` or accept an empty one; refuse to overwrite anything."""
+def check_new_folder(folder: Path) -> Path:
+    """Refuse a folder a new workspace cannot go into (a workspace, a file, a non-empty folder),
+    changing nothing on disk: callers check before they do any slow or irreversible work."""
     folder = Path(folder).expanduser()
     if is_workspace(folder):
         raise WorkspaceError(
@@ -61,6 +65,12 @@ def prepare_new_folder(folder: Path) -> Path:
             f"Thư mục “{folder}” không trống. Hãy chọn một thư mục trống để tạo không gian làm việc.",
             f"'{folder}' is not empty; choose an empty folder.",
         )
+    return folder
+
+
+def prepare_new_folder(folder: Path) -> Path:
+    """Create `folder` or accept an empty one; refuse to overwrite anything."""
+    folder = check_new_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / ".cchc-write-test"
@@ -116,14 +126,34 @@ def write_meta(session: Session, **values: str) -> None:
             row.value = value
 
 
+def trust_meta(trust: FrameworkTrust, year: int) -> dict[str, str]:
+    """Meta rows of the current year's framework trust (flat keys), plus a copy kept per year."""
+    return {**trust.meta(), f"framework_trust.{year}": json.dumps(asdict(trust), ensure_ascii=False, sort_keys=True)}
+
+
+def trust_of_year(meta: dict[str, str], year: int, sample: bool) -> FrameworkTrust:
+    raw = meta.get(f"framework_trust.{year}")
+    if raw:
+        try:
+            return FrameworkTrust(**json.loads(raw))
+        except (ValueError, TypeError):
+            pass
+    if meta.get("current_year") == str(year):
+        return FrameworkTrust.from_meta(meta, sample)
+    return FrameworkTrust.unsigned_for(sample)
+
+
 def create_agency_database(
-    folder: Path, fw: Framework, agency_code: str, agency_name: str, year: int, clock: Clock
+    folder: Path, fw: Framework, agency_code: str, agency_name: str, year: int, clock: Clock,
+    trust: FrameworkTrust | None = None,
 ) -> Engine:
     """Create the database of a new agency workspace in one transaction."""
     engine = open_database(folder / DB_NAME, create=True)
     EvidenceStore(folder / EVIDENCE_DIR).ensure()
+    trust = trust or FrameworkTrust.unsigned_for(fw.sample)
     with Session(engine) as s, s.begin():
         store_framework(s, fw, clock)
+        write_meta(s, **trust_meta(trust, year))
         write_meta(
             s,
             role="agency",

@@ -22,6 +22,9 @@ from typing import Protocol
 from cryptography import x509
 
 AGENCY_URI_PREFIX = "urn:cchc:agency:"
+# A province certificate issued by the CA to sign frameworks (`ca.issue_framework_signer`): it binds
+# no agency, so it can never sign a submission, and an agency certificate can never sign a framework.
+FRAMEWORK_SIGNER_URI = "urn:cchc:role:framework-signer"
 
 
 class Verdict(str, Enum):

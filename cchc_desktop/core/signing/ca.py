@@ -129,6 +129,40 @@ def issue_for_public_key(ca_key: object, ca_cert: x509.Certificate, public_key: 
     return builder.sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
 
 
+def issue_framework_signer(ca_key: object, ca_cert: x509.Certificate, public_key: object, name: str,
+                           days: int = 1095, *, now: _dt.datetime | None = None) -> x509.Certificate:
+    """A province certificate for signing frameworks: SAN URI `urn:cchc:role:framework-signer`, no
+    agency code (it cannot sign a submission), keyUsage digitalSignature + nonRepudiation."""
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    from .api import FRAMEWORK_SIGNER_URI
+
+    _check_ca(ca_key, ca_cert)
+    now = now or utcnow()
+    not_after = min(now + _dt.timedelta(days=days), ca_cert.not_valid_after_utc)
+    if not_after <= now:
+        raise UserFacingError("Chứng thư của CA đã hết hạn; không thể cấp chứng thư mới.",
+                              "The CA certificate has expired; it cannot issue certificates.")
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, check_name(name))]))
+        .issuer_name(ca_cert.subject)
+        .public_key(public_key)  # type: ignore[arg-type]
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - _dt.timedelta(minutes=5))
+        .not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(x509.SubjectAlternativeName([x509.UniformResourceIdentifier(FRAMEWORK_SIGNER_URI)]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)  # type: ignore[arg-type]
+        .add_extension(_ski(ca_cert), critical=False)
+    )
+    return builder.sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
+
+
 def load_csr(csr_pem: bytes, source: str = "") -> x509.CertificateSigningRequest:
     where = f" “{source}”" if source else ""
     try:

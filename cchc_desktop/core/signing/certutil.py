@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 from ..errors import UserFacingError
-from .api import AGENCY_URI_PREFIX
+from .api import AGENCY_URI_PREFIX, FRAMEWORK_SIGNER_URI
 
 AGENCY_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -87,6 +87,15 @@ def agency_code_of(cert: x509.Certificate | x509.CertificateSigningRequest) -> s
         return _code_from(cert.extensions, cert.subject)
     except ValueError:  # an unparsable extension: no binding
         return None
+
+
+def is_framework_signer(cert: x509.Certificate) -> bool:
+    """True for a certificate the province CA issued to sign frameworks (SAN URI FRAMEWORK_SIGNER_URI)."""
+    try:
+        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+    except (x509.ExtensionNotFound, ValueError):
+        return False
+    return any(uri.lower() == FRAMEWORK_SIGNER_URI for uri in san.get_values_for_type(x509.UniformResourceIdentifier))
 
 
 def common_name(cert: x509.Certificate | x509.CertificateSigningRequest) -> str:

@@ -126,6 +126,19 @@ class SubmissionRow(Base):
     created_at: Mapped[str] = mapped_column(String(40))
 
 
+class CarriedItemRow(Base):
+    """An item whose explanation and evidence were carried over from the previous year's assessment:
+    "to confirm" (cần xác nhận) until the user confirms it or edits the item (the row is then deleted)."""
+
+    __tablename__ = "carried_items"
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    from_year: Mapped[int] = mapped_column(Integer)
+    note: Mapped[bool] = mapped_column(Boolean, default=False)  # an explanation was carried
+    documents: Mapped[int] = mapped_column(Integer, default=0)  # evidence documents carried
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
 # ---------------------------------------------------------------- inspection (council) workspace
 
 

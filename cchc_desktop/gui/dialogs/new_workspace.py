@@ -1,4 +1,5 @@
-"""First run: create a workspace - folder, framework, agency code and name, year."""
+"""First run: create a workspace - folder, framework (bundled sample or the province's signed
+file), agency code and name, year."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,23 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import UserFacingError
-from ..resources import current_language
-from ...core.framework.load import load_framework
-from ...core.framework.model import LEVEL_NAMES_VI, Framework
-from ...core.paths import bundled_forms_dir
 from ...core.services.agency import AgencyWorkspace
+from ..resources import current_language
+from .framework_source import FrameworkSourceBox, bundled_frameworks
 
-
-def bundled_frameworks() -> list[Framework]:
-    out = []
-    for path in sorted(bundled_forms_dir().glob("*.json")):
-        if path.name.endswith(".schema.json"):
-            continue
-        try:
-            out.append(load_framework(path))
-        except UserFacingError:
-            continue  # a broken bundled file must not block the first run
-    return out
+__all__ = ["NewWorkspaceDialog", "bundled_frameworks"]
 
 
 class NewWorkspaceDialog(QDialog):
@@ -44,7 +32,6 @@ class NewWorkspaceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Tạo không gian làm việc — CCHC Desktop"))
         self.workspace: AgencyWorkspace | None = None
-        self.frameworks = bundled_frameworks()
         form = QFormLayout(self)
         intro = QLabel(
             self.tr(
@@ -62,13 +49,9 @@ class NewWorkspaceDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Thư mục lưu:"), row)
-        self.framework = QComboBox(self)
-        for fw in self.frameworks:
-            label = f"{fw.title} — {LEVEL_NAMES_VI.get(fw.level, fw.level.value)}"
-            self.framework.addItem(label + (self.tr(" (mẫu)") if fw.sample else ""), fw.sha256)
-        self.framework.addItem(self.tr("Chọn tệp bộ tiêu chí do tỉnh gửi…"), "file")
-        self.framework.activated.connect(self._framework_chosen)
-        form.addRow(self.tr("Bộ tiêu chí:"), self.framework)
+        self.source = FrameworkSourceBox(self)
+        self.framework = self.source.framework  # the combo of bundled frameworks
+        form.addRow(self.tr("Bộ tiêu chí:"), self.source)
         self.code = QLineEdit(self)
         self.code.setPlaceholderText(self.tr("ví dụ XA-001"))
         self.name = QLineEdit(self)
@@ -88,45 +71,46 @@ class NewWorkspaceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.setMinimumWidth(620)
-        self._framework_chosen(0)
+        self.setMinimumWidth(660)
+        self.source.changed.connect(self._source_changed)
+        self.source.message.connect(self.error.setText)
+        self._source_changed()
+
+    @property
+    def frameworks(self) -> list:
+        return self.source.frameworks
 
     def _browse(self) -> None:
         d = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục trống"), self.folder.text())
         if d:
             self.folder.setText(d)
 
-    def selected_framework(self) -> Framework | None:
-        sha = self.framework.currentData()
-        return next((f for f in self.frameworks if f.sha256 == sha), None)
+    def selected_framework(self):  # type: ignore[no-untyped-def]
+        return self.source.current_framework()
 
-    def _framework_chosen(self, _row: int) -> None:
-        if self.framework.currentData() == "file":
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp bộ tiêu chí"), "", self.tr("Bộ tiêu chí (*.json)"))
-            if path:
-                self.add_framework_file(Path(path))
-        fw = self.selected_framework()
+    def _source_changed(self) -> None:
+        fw = self.source.current_framework()
         self.year.setText(str(fw.year) if fw else "")
 
+    def _framework_chosen(self, row: int) -> None:
+        self.source._framework_chosen(row)
+
     def add_framework_file(self, path: Path) -> None:
-        try:
-            fw = load_framework(path)
-        except UserFacingError as exc:
-            self.error.setText(exc.message(current_language()))
-            self.framework.setCurrentIndex(0)
-            return
-        self.frameworks.append(fw)
-        self.framework.insertItem(self.framework.count() - 1, fw.title + (self.tr(" (mẫu)") if fw.sample else ""), fw.sha256)
-        self.framework.setCurrentIndex(self.framework.count() - 2)
+        self.source.add_framework_file(path)
 
     def accept(self) -> None:
-        fw = self.selected_framework()
-        if fw is None:
-            self.error.setText(self.tr("Hãy chọn bộ tiêu chí."))
+        try:
+            choice = self.source.selected()
+        except UserFacingError as exc:
+            self.error.setText(exc.message(current_language()))
             return
+        fw = choice.framework
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.workspace = AgencyWorkspace.create(Path(self.folder.text().strip()), fw, self.code.text(), self.name.text(), fw.year)
+            self.workspace = AgencyWorkspace.create(
+                Path(self.folder.text().strip()), fw, self.code.text(), self.name.text(), fw.year,
+                framework_trust=choice.trust,
+            )
         except UserFacingError as exc:
             self.error.setText(exc.message(current_language()))
             return

@@ -58,6 +58,22 @@ class ItemEditor(QScrollArea):
         self.guidance.setStyleSheet("color: #444;")
         lay.addWidget(self.guidance)
 
+        # Carried over from last year: "to confirm" until confirmed here or edited.
+        self.carried = QFrame(body)
+        self.carried.setObjectName("carriedBox")
+        self.carried.setStyleSheet("#carriedBox { background: #e3f2fd; border: 1px solid #90caf9; }")
+        carried_row = QHBoxLayout(self.carried)
+        carried_row.setContentsMargins(6, 3, 6, 3)
+        self.carried_text = QLabel(self.carried)
+        self.carried_text.setWordWrap(True)
+        carried_row.addWidget(self.carried_text, 1)
+        self.confirm_button = QPushButton(self.tr("Xác nhận"), self.carried)
+        self.confirm_button.setToolTip(self.tr("Thuyết minh và tài liệu mang sang vẫn đúng cho năm nay"))
+        self.confirm_button.clicked.connect(self._confirm)
+        carried_row.addWidget(self.confirm_button)
+        self.carried.hide()
+        lay.addWidget(self.carried)
+
         self.input_box = QVBoxLayout()
         lay.addLayout(self.input_box)
         row = QHBoxLayout()
@@ -116,7 +132,7 @@ class ItemEditor(QScrollArea):
         self.error.hide()
         if item is None:
             self.heading.setText(self.tr("<h3>Chọn một tiêu chí ở cây bên trái</h3>"))
-            for w in (self.rule_text, self.guidance, self.points, self.clear_button, self.na_check, self.na_reason, self.note_label, self.note, self.evidence):
+            for w in (self.rule_text, self.guidance, self.points, self.clear_button, self.na_check, self.na_reason, self.note_label, self.note, self.evidence, self.carried):
                 w.setVisible(False)
             return
         self.heading.setText(
@@ -168,6 +184,13 @@ class ItemEditor(QScrollArea):
                     self.points.setText(
                         self.tr("Tự chấm: <b>{p}</b> / {mx} điểm").format(p=number_text(node.points), mx=number_text(node.applicable_max))
                     )
+            mark = snap.carried.get(item.code)
+            if mark is not None:
+                self.carried_text.setText(
+                    self.tr("Thuyết minh và tài liệu kiểm chứng mang sang từ năm {y}: cần xác nhận còn đúng cho năm nay.").format(
+                        y=mark.from_year)
+                )
+            self.carried.setVisible(mark is not None)
             self.na_check.setChecked(state.not_applicable)
             self.na_reason.setVisible(state.not_applicable)
             if self.na_reason.text() != state.na_reason and not self.na_reason.hasFocus():
@@ -187,6 +210,11 @@ class ItemEditor(QScrollArea):
             self.ops.clear_value(self.item.code)
         else:
             self.ops.set_value(self.item.code, raw)
+
+    def _confirm(self) -> None:
+        if self.item is not None:
+            self.flush_note()
+            self.ops.confirm(self.item.code)
 
     def _clear(self) -> None:
         if self.item is not None:

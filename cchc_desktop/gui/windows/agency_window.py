@@ -37,6 +37,7 @@ class AgencyWindow(QMainWindow):
     language_requested = Signal(str)
     exported = Signal(object)  # ExportResult
     workspace_requested = Signal(str)  # "new" | "open"
+    year_started = Signal(object)  # CarryOverResult: the workspace moved to a new year; rebuild the window
 
     def __init__(self, ops: AgencyOperations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,14 +59,16 @@ class AgencyWindow(QMainWindow):
         self.submission = QLabel(central)
         self.submission.setObjectName("submissionState")
         lay.addWidget(self.submission)
-        if info.framework_sample:
-            sample = QLabel(
-                self.tr("⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành."),
-                central,
-            )
-            sample.setObjectName("sampleWarning")
-            sample.setStyleSheet("background: #fff3cd; color: #7a4b00; padding: 3px; border: 1px solid #e0c068;")
-            lay.addWidget(sample)
+        # A framework not verified against the province's signature (a sample, or an unsigned file the user
+        # accepted) is flagged for as long as the window is open: a plain label in the layout, nothing closes it.
+        self.framework_warning: QLabel | None = None
+        warning = self._framework_warning_text(info)
+        if warning:
+            self.framework_warning = QLabel(warning, central)
+            self.framework_warning.setObjectName("frameworkWarning")
+            self.framework_warning.setWordWrap(True)
+            self.framework_warning.setStyleSheet("background: #fff3cd; color: #7a4b00; padding: 3px; border: 1px solid #e0c068;")
+            lay.addWidget(self.framework_warning)
         self.score_panel = ScorePanel(central)
         lay.addWidget(self.score_panel)
 
@@ -125,10 +128,21 @@ class AgencyWindow(QMainWindow):
         ops.crashed.connect(lambda exc, tb: show_error(self, exc, tb, ops.lang))
         ops.saved.connect(self.saved_label.setText)
         ops.progress.connect(self._progress)
+        ops.year_started.connect(self._year_started)
         self._progress_dialog: QProgressDialog | None = None
         self._progress_clock = QElapsedTimer()
         self._apply_snapshot(ops.snapshot)
         self._restore_position()
+
+    def _framework_warning_text(self, info) -> str:  # type: ignore[no-untyped-def]
+        if info.framework_trust == "signed":
+            return self.tr("⚠ Bộ tiêu chí có chữ ký của tỉnh nhưng ghi là BẢN MẪU, không phải bộ tiêu chí chính thức.") \
+                if info.framework_sample else ""
+        if info.framework_trust == "sample" or info.framework_sample:
+            return self.tr("⚠ Đang dùng BỘ TIÊU CHÍ MẪU đi kèm ứng dụng, không phải bộ tiêu chí chính thức do tỉnh ban hành "
+                           "(không có chữ ký, chưa được xác minh).")
+        return self.tr("⚠ Bộ tiêu chí CHƯA CÓ CHỮ KÝ của tỉnh, chưa được xác minh: có thể không đúng bộ tiêu chí tỉnh đã "
+                       "ban hành. Hãy xin Sở Nội vụ tệp bộ tiêu chí có chữ ký (.cchc).")
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -169,6 +183,7 @@ class AgencyWindow(QMainWindow):
         file_menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: self.workspace_requested.emit("new"))
         file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
         file_menu.addAction(self.export_action)
+        self.next_year_action = file_menu.addAction(self.tr("Bắt đầu năm mới từ năm trước…"), self.start_next_year)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = menu.addMenu(self.tr("&Sửa"))
@@ -229,6 +244,27 @@ class AgencyWindow(QMainWindow):
         if dlg.exec():
             key, passphrase, out, allow = dlg.request()
             self.ops.export_package(key, passphrase, out, allow)
+
+    def start_next_year(self) -> None:
+        from ..dialogs.next_year import NextYearDialog
+
+        self.editor.flush_note()
+        dlg = NextYearDialog(self.ops.snapshot.info.year, self)
+        if dlg.exec() and dlg.choice is not None:
+            self.ops.start_next_year(dlg.choice)
+
+    def _year_started(self, result) -> None:  # type: ignore[no-untyped-def]
+        if not self.isVisible():
+            return  # a window replaced earlier (language switch) that still listens to the same operations
+        QMessageBox.information(
+            self,
+            self.tr("Đã bắt đầu năm mới"),
+            self.tr("Đã tạo kết quả tự đánh giá năm {year} từ năm {old} (năm {old} vẫn được giữ để xem lại).\n"
+                    "Mang sang {notes} thuyết minh và {docs} tài liệu kiểm chứng cho {n} tiêu chí; các tiêu chí này "
+                    "cần được xác nhận (xem danh sách Vấn đề). Kết quả chấm không mang sang.").format(
+                year=result.year, old=result.from_year, notes=result.notes, docs=result.documents, n=len(result.carried)),
+        )
+        self.year_started.emit(result)
 
     def _failed(self, exc, where: str) -> None:  # type: ignore[no-untyped-def]
         if self._progress_dialog is not None:
