@@ -163,7 +163,11 @@ class _Reader:
             )
         if kind == "choice":
             options = []
-            for n, o in enumerate(raw.get("options") or [], 1):
+            raw_options = raw.get("options") or []
+            if not isinstance(raw_options, list):
+                self.bad(where, "“options” phải là danh sách.", "'options' must be a list.")
+                raw_options = []
+            for n, o in enumerate(raw_options, 1):
                 ow = f"{where}, lựa chọn {n}"
                 if not isinstance(o, dict):
                     self.bad(ow, "Mỗi lựa chọn phải là một đối tượng.", "Each option must be an object.")
@@ -300,7 +304,11 @@ class _Reader:
             self.bad(where, f"Năm “{year}” không hợp lệ.", f"Invalid year '{year}'.")
             year = 0
         cats = []
-        for n, c in enumerate(doc.get("categories") or [], 1):
+        raw_cats = doc.get("categories") or []
+        if not isinstance(raw_cats, list):
+            self.bad(where, "“categories” phải là danh sách các xếp loại.", "'categories' must be a list.")
+            raw_cats = []
+        for n, c in enumerate(raw_cats, 1):
             cw = f"xếp loại {n}"
             if not isinstance(c, dict):
                 self.bad(cw, "Mỗi xếp loại phải là một đối tượng.", "Each category must be an object.")
@@ -314,6 +322,7 @@ class _Reader:
             )
         lb = doc.get("legal_basis") or {}
         if not isinstance(lb, dict):
+            self.bad(where, "“legal_basis” phải là một đối tượng (number, date, issuer).", "'legal_basis' must be an object.")
             lb = {}
         fields_raw = doc.get("fields")
         if not isinstance(fields_raw, list) or not fields_raw:
