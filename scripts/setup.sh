@@ -4,8 +4,9 @@
 #      otherwise only listed), plus openssl and poppler-utils for the tests;
 #      with --gui also Xvfb and the xcb libraries for a real window.
 #   2. A virtual environment in .venv with the project installed editable
-#      together with its test extras. Skipped when pyproject.toml is unchanged
-#      since the last successful install (stamp file .venv/.installed-<sha256>).
+#      together with its test and build extras (tests/packaging builds the bundle with
+#      PyInstaller). Skipped when pyproject.toml is unchanged since the last successful
+#      install (stamp file .venv/.installed-<sha256>).
 #
 # Usage: bash scripts/setup.sh [--gui]
 set -euo pipefail
@@ -58,6 +59,8 @@ PKGS=(
     libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 libgssapi-krb5-2
     # tools used by the app and the tests; certificates for pip over HTTPS
     openssl poppler-utils ca-certificates softhsm2
+    # PyInstaller (the bundle test, packaging/build_linux.sh): objdump, objcopy, strip
+    binutils
 )
 if (( GUI )); then
     PKGS+=(
@@ -110,11 +113,12 @@ if ! venv_ok; then
         || log "WARNING: could not upgrade pip; continuing with $("$VPY" -m pip --version)"
 fi
 
-HASH="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+EXTRAS="test,build"
+HASH="$({ cat "$ROOT/pyproject.toml"; echo "$EXTRAS"; } | sha256sum | cut -d' ' -f1)"
 STAMP="$VENV/.installed-$HASH"
 if [[ ! -f "$STAMP" ]]; then
-    log "installing the project and its test dependencies into .venv (pip install -e '.[test]')"
-    "$VPY" -m pip install -q --disable-pip-version-check -e '.[test]'
+    log "installing the project and its test and build dependencies into .venv (pip install -e '.[$EXTRAS]')"
+    "$VPY" -m pip install -q --disable-pip-version-check -e ".[$EXTRAS]"
     rm -f "$VENV"/.installed-*
     touch "$STAMP"
     log "done"

@@ -19,11 +19,33 @@ def user_data_dir() -> Path:
     return base / "cchc-desktop"
 
 
+PORTABLE_MARKER = "portable.txt"
+
+
+def portable_root() -> Path | None:
+    """The executable's folder when the application runs portable (from a USB stick), else None.
+
+    Portable means: a frozen build (PyInstaller) whose folder holds `portable.txt` or a
+    `workspace/` folder.  Running from the sources is never portable: the repository root is
+    not a USB stick.
+    """
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    if (folder / PORTABLE_MARKER).is_file() or (folder / "workspace").is_dir():
+        return folder
+    return None
+
+
 def default_workspace_dir() -> Path:
-    """CCHC_WORKSPACE wins; otherwise `workspace/` in the user's data directory."""
+    """CCHC_WORKSPACE wins; then `workspace/` beside the executable when portable; otherwise
+    `workspace/` in the user's data directory."""
     env = os.environ.get("CCHC_WORKSPACE")
     if env:
         return Path(env)
+    root = portable_root()
+    if root is not None:
+        return root / "workspace"
     return user_data_dir() / "workspace"
 
 

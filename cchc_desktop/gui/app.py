@@ -1,4 +1,4 @@
-"""Application start-up: fonts, language, the workspace to open (or the first-run dialog)."""
+"""Application start-up: fonts, language, the workspace to open (or the first-run wizard)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from .. import __version__
 from ..core.errors import UserFacingError
-from ..core.paths import default_workspace_dir
+from ..core.paths import default_workspace_dir, portable_root
 from ..core.services.agency import AgencyWorkspace
 from ..core.services.workspace import is_workspace, role_of
 from .errors import show_error
@@ -44,13 +44,24 @@ class Application:
                 show_error(parent, exc, lang=self.lang)
                 return False
         else:
-            from .dialogs.new_workspace import NewWorkspaceDialog
-
-            dlg = NewWorkspaceDialog(folder, parent)
-            if not dlg.exec() or dlg.workspace is None:
-                return False
-            ws = dlg.workspace
+            return self.create_workspace(folder, parent)
         self.show_workspace(ws)
+        return True
+
+    def create_workspace(self, folder: Path, parent: QWidget | None = None) -> bool:
+        """The first-run wizard, suggesting `folder`; opens what it created."""
+        from ..core.services.inspection import InspectionWorkspace
+        from .dialogs.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(free_folder(folder), parent)  # never suggest a folder it would refuse
+        wizard.exec()
+        ws = wizard.workspace  # created on the wizard's commit page, even if the last page is closed
+        if ws is None:
+            return False
+        if isinstance(ws, InspectionWorkspace):
+            self.show_inspection(ws)
+        else:
+            self.show_workspace(ws)
         return True
 
     def show_workspace(self, ws: AgencyWorkspace) -> None:
@@ -119,15 +130,25 @@ class Application:
             if d:
                 self.open_folder(Path(d), self.window)
         else:
-            d = QFileDialog.getExistingDirectory(self.window, QApplication.translate("app", "Chọn thư mục trống cho không gian làm việc mới"))
-            if d:
-                self.open_folder(Path(d), self.window)
+            self.create_workspace(default_workspace_dir(), self.window)
 
     def shutdown(self) -> None:
         if self.window is not None:
             self.settings.set_geometry(self.window.saveGeometry())
         if self.ops is not None:
             self.ops.close()
+
+
+def free_folder(folder: Path) -> Path:
+    """`folder`, or `folder-2`, `folder-3`… : the first that is not a workspace or a non-empty folder."""
+    def taken(p: Path) -> bool:  # as prepare_new_folder sees it: hidden files do not count
+        return p.exists() and (not p.is_dir() or any(not f.name.startswith(".") for f in p.iterdir()))
+
+    candidate, n = folder, 1
+    while taken(candidate):
+        n += 1
+        candidate = folder.with_name(f"{folder.name}-{n}")
+    return candidate
 
 
 def _report_and_quit(app: QApplication, controller: Application, screenshot: str | None) -> None:
@@ -137,6 +158,16 @@ def _report_and_quit(app: QApplication, controller: Application, screenshot: str
             w.grab().save(screenshot)
         print(f"WINDOW visible={w.isVisible()} platform={app.platformName()} size={w.width()}x{w.height()} title={w.windowTitle()}", flush=True)
     app.quit()
+
+
+def use_portable_settings() -> Path | None:
+    """Portable (core.paths.portable_root): UI settings go to an INI file in `<program folder>/settings/`
+    instead of the registry or the home folder, so a USB stick leaves nothing on the PC."""
+    portable = portable_root()
+    if portable is not None:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(portable / "settings"))
+    return portable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,11 +185,15 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")  # the same look on every office PC, and in the screenshots of the guide
     load_fonts(app)  # type: ignore[arg-type]
+    portable = use_portable_settings()
     settings = UiSettings()
     lang = args.lang or settings.language
     install_language(lang)
     controller = Application(app, settings, lang)  # type: ignore[arg-type]
-    folder = Path(args.workspace or os.environ.get("CCHC_WORKSPACE") or settings.last_workspace or default_workspace_dir())
+    last = settings.last_workspace
+    if last and portable is not None and not Path(last).is_dir():
+        last = ""  # the stick is mounted elsewhere now (another drive letter): use the one beside the program
+    folder = Path(args.workspace or os.environ.get("CCHC_WORKSPACE") or last or default_workspace_dir())
     if not controller.open_folder(folder.expanduser()):
         return 0
     if args.quit_after is not None:

@@ -34,7 +34,7 @@ def show_error(parent: QWidget | None, exc: BaseException, tb: str = "", lang: s
     )
     box.setDetailedText(f"{type(exc).__name__}: {exc}\n\n{tb}")
     copy = box.addButton(QApplication.translate("errors", "Sao chép chi tiết"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
+    box.addButton(QMessageBox.StandardButton.Close).setText(QApplication.translate("errors", "Đóng"))
     box.exec()
     if box.clickedButton() is copy:
         QApplication.clipboard().setText(box.detailedText())

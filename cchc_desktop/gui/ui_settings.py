@@ -7,7 +7,9 @@ from PySide6.QtCore import QByteArray, QSettings
 
 class UiSettings:
     def __init__(self) -> None:
-        self._s = QSettings("CCHC Desktop", "cchc-desktop")
+        # defaultFormat(): the native store (registry on Windows), or the INI file beside the
+        # program in portable mode (gui/app.py sets it); the (org, app) constructor ignores it.
+        self._s = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "CCHC Desktop", "cchc-desktop")
 
     @property
     def language(self) -> str:

@@ -25,6 +25,135 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/about.py" line="+68"/>
+        <source>Giới thiệu CCHC Desktop</source>
+        <translation>About CCHC Desktop</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;h2&gt;CCHC Desktop {version}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;CCHC Desktop {version}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tự đánh giá và thẩm định Chỉ số cải cách hành chính (Chỉ số CCHC), không cần kết nối mạng.</source>
+        <translation>Self-assessment and appraisal of the administrative reform index (PAR Index), with no network needed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phiên bản:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không gian làm việc:</source>
+        <translation>Workspace:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hội đồng thẩm định</source>
+        <translation>Appraisal council</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan tự đánh giá</source>
+        <translation>Self-assessing agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bộ tiêu chí:</source>
+        <translation>Framework:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xác minh bộ tiêu chí:</source>
+        <translation>Framework verification:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư tin cậy:</source>
+        <translation>Trusted certificates:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mã băm bộ tiêu chí:</source>
+        <translation>Framework hash:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thành phần:</source>
+        <translation>Components:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hệ điều hành:</source>
+        <translation>Operating system:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thông tin</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Không tìm thấy tệp giấy phép “{name}”.</source>
+        <translation>Licence file “{name}” not found.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Thư viện và giấy phép</source>
+        <translation>Libraries and licences</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Giấy phép phông chữ DejaVu</source>
+        <translation>DejaVu font licence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao chép thông tin</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đợt thẩm định chỉ nhận hồ sơ lập theo đúng bộ tiêu chí này (so khớp mã băm).</source>
+        <translation>The round accepts only packages made with exactly this framework (matched by its hash).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Có chữ ký của tỉnh, đã xác minh (người ký: {signer}).</source>
+        <translation>Signed by the province, verified (signer: {signer}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bộ tiêu chí MẪU đi kèm ứng dụng, không có chữ ký: không phải bộ tiêu chí chính thức.</source>
+        <translation>The SAMPLE framework shipped with the application, unsigned: not the official framework.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa có chữ ký của tỉnh, chưa được xác minh.</source>
+        <translation>Not signed by the province, not verified.</translation>
+    </message>
+</context>
+<context>
     <name>AgencyOperations</name>
     <message>
         <location filename="../../cchc_desktop/gui/operations.py" line="+59"/>
@@ -33,9 +162,62 @@
     </message>
 </context>
 <context>
+    <name>AgencyPage</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="+171"/>
+        <source>Thông tin cơ quan</source>
+        <translation>Your agency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi vào không gian làm việc, vào chứng thư số và vào mọi hồ sơ gửi đi.</source>
+        <translation>Recorded in the workspace, in the digital certificate and in every package sent.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ví dụ XA-001</source>
+        <translation>e.g. XA-001</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&lt;b&gt;Mã cơ quan&lt;/b&gt; do Sở Nội vụ quy định (ví dụ XA-001): Hội đồng thẩm định dùng mã này để nhận ra hồ sơ của cơ quan, nên phải nhập đúng. Chỉ dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới. &lt;b&gt;Tên cơ quan&lt;/b&gt; viết đầy đủ, có dấu (ví dụ {name}).</source>
+        <translation>The &lt;b&gt;agency code&lt;/b&gt; is set by the Department of Home Affairs (e.g. XA-001): the appraisal council recognises your packages by it, so enter it exactly. Use only letters without accents, digits, dots, hyphens and underscores. Write the &lt;b&gt;agency name&lt;/b&gt; in full, with its accents (e.g. {name}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ví dụ {name}</source>
+        <translation>e.g. {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã cơ quan:</source>
+        <translation>Agency code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên cơ quan:</source>
+        <translation>Agency name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Năm đánh giá:</source>
+        <translation>Assessment year:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cấp và năm đánh giá lấy theo bộ tiêu chí đã chọn ở bước trước.</source>
+        <translation>The level and the year come from the framework chosen in the previous step.</translation>
+    </message>
+</context>
+<context>
     <name>AgencyWindow</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+46"/>
+        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+48"/>
         <source>CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})</source>
         <translation>CCHC Desktop — PAR Index self-assessment — {name} ({year})</translation>
     </message>
@@ -76,18 +258,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+67"/>
+        <location line="+110"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+66"/>
+        <location line="-107"/>
+        <location line="+109"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-106"/>
         <source>Vấn đề tiếp theo</source>
         <translation>Next problem</translation>
     </message>
@@ -128,6 +310,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Tạo khóa ký số…</source>
+        <translation>Create a signing key…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập chứng thư được cấp…</source>
+        <translation>Import the issued certificate…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Thoát</source>
         <translation>Exit</translation>
     </message>
@@ -140,6 +332,34 @@
         <location line="+4"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Đã tạo khóa ký số</source>
+        <translation>Signing key created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp khóa (giữ kín, nhớ mật khẩu): {p12}
+Chứng thư tự ký: {crt}
+Yêu cầu cấp chứng thư: {csr}
+
+Gửi tệp .csr cho Sở Nội vụ; khi nhận được chứng thư, chọn “Tệp › Nhập chứng thư được cấp…”.</source>
+        <translation>Key file (keep it secret, remember the passphrase): {p12}
+Self-signed certificate: {crt}
+Certificate request: {csr}
+
+Send the .csr file to the Department of Home Affairs; when the certificate arrives, choose “File › Import the issued certificate…”.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã nhập chứng thư</source>
+        <translation>Certificate imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã đưa chứng thư do “{issuer}” cấp vào tệp khóa. Từ nay hồ sơ xuất ra được ký với chứng thư này.</source>
+        <translation>The certificate issued by “{issuer}” is now in the key file. Packages exported from now on are signed with it.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -208,7 +428,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>CitationDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/citation.py" line="+17"/>
+        <location filename="../../cchc_desktop/gui/dialogs/citation.py" line="+20"/>
         <source>Trích dẫn tài liệu kiểm chứng</source>
         <translation>Evidence citation</translation>
     </message>
@@ -218,9 +438,9 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>File:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>ví dụ 3604/QĐ-UBND</source>
-        <translation>e.g. 3604/QĐ-UBND</translation>
+        <location line="+7"/>
+        <source>ví dụ {example}</source>
+        <translation>e.g. {example}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -267,6 +487,16 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <source>Trang/mục chứng minh:</source>
         <translation>Supporting pages/sections:</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>ComboInput</name>
@@ -274,6 +504,24 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="-115"/>
         <source>— Chưa nhập —</source>
         <translation>— Not entered —</translation>
+    </message>
+</context>
+<context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/keys.py" line="+138"/>
+        <source>Tạo khóa ký số</source>
+        <translation>Create a signing key</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hồ sơ gửi Hội đồng thẩm định được ký bằng khóa bí mật của cơ quan. Khóa nằm trong một tệp .p12, được bảo vệ bằng mật khẩu: quên mật khẩu thì không dùng được khóa, và không ai khôi phục được.</source>
+        <translation>Packages sent to the appraisal council are signed with the agency&apos;s private key. The key is kept in a .p12 file protected by a passphrase: forget the passphrase and the key cannot be used, and nobody can recover it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tạo khóa</source>
+        <translation>Create the key</translation>
     </message>
 </context>
 <context>
@@ -337,6 +585,64 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <location line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="+276"/>
+        <source>Đã tạo xong</source>
+        <translation>All set</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bấm “Bắt đầu” để mở không gian làm việc.</source>
+        <translation>Press “Start” to open the workspace.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Không gian làm việc: &lt;b&gt;{path}&lt;/b&gt;</source>
+        <translation>Workspace: &lt;b&gt;{path}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bước tiếp theo: nhập các tệp hồ sơ (.cchc) các cơ quan gửi lên bằng nút “Nhập gói…” hoặc “Nhập cả thư mục / USB…”.</source>
+        <translation>Next: import the packages (.cchc) the agencies send, with “Import packages…” or “Import a folder / USB stick…”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp khóa (giữ kín, nhớ mật khẩu): {path}</source>
+        <translation>Key file (keep it secret, remember the passphrase): {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư tự ký: {path}</source>
+        <translation>Self-signed certificate: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Yêu cầu cấp chứng thư — gửi tệp này cho Sở Nội vụ:&lt;/b&gt; {path}</source>
+        <translation>&lt;b&gt;Certificate request — send this file to the Department of Home Affairs:&lt;/b&gt; {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khi nhận được chứng thư do tỉnh cấp, chọn &lt;b&gt;Tệp › Nhập chứng thư được cấp…&lt;/b&gt;. Trong lúc chờ, có thể tự đánh giá bình thường.</source>
+        <translation>When the certificate from the province arrives, choose &lt;b&gt;File › Import the issued certificate…&lt;/b&gt;. Meanwhile you can self-assess as usual.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp khóa đã chép vào: {path}</source>
+        <translation>Key file copied to: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có khóa ký số: cần có trước khi xuất hồ sơ nộp.</source>
+        <translation>No signing key yet: one is needed before exporting a package.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bước tiếp theo: chọn từng tiêu chí ở cây bên trái, nhập kết quả, thuyết minh và tài liệu kiểm chứng. Mọi thay đổi được lưu ngay.</source>
+        <translation>Next: choose each criterion in the tree on the left and enter its result, explanation and evidence. Every change is saved at once.</translation>
     </message>
 </context>
 <context>
@@ -425,7 +731,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/export_package.py" line="+33"/>
+        <location filename="../../cchc_desktop/gui/dialogs/export_package.py" line="+34"/>
         <source>Xuất gói hồ sơ có chữ ký số</source>
         <translation>Export the signed package</translation>
     </message>
@@ -435,7 +741,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>The package (.cchc) holds the self-assessment, explanations, evidence and the agency&apos;s digital signature. This is submission &lt;b&gt;{n}&lt;/b&gt;; once exported, what was submitted is kept unchanged.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>tệp khóa .p12 của cơ quan</source>
         <translation>the agency&apos;s .p12 key file</translation>
     </message>
@@ -522,9 +828,158 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="+15"/>
+        <source>Thiết lập — CCHC Desktop</source>
+        <translation>Setup — CCHC Desktop</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt; Quay lại</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp theo &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trợ giúp</source>
+        <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <location line="-125"/>
+        <source>Nơi lưu không gian làm việc</source>
+        <translation>Where to keep the workspace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bấm “Tạo” để tạo không gian làm việc; sau bước này không quay lại được.</source>
+        <translation>Press “Create” to create the workspace; there is no going back after this step.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không gian làm việc là &lt;b&gt;một thư mục&lt;/b&gt; chứa toàn bộ dữ liệu: cơ sở dữ liệu, tài liệu kiểm chứng và các tệp đi kèm. Mặc định nằm trong thư mục dữ liệu của người dùng trên máy này; cũng có thể chọn bất kỳ thư mục trống nào, ví dụ trên &lt;b&gt;USB&lt;/b&gt;, để mang sang máy khác. Thư mục phải trống, hoặc chưa có (ứng dụng sẽ tạo).</source>
+        <translation>A workspace is &lt;b&gt;one folder&lt;/b&gt; holding all its data: the database, the evidence and the files that go with them. By default it is in your user data folder on this PC; any empty folder works too, for example on a &lt;b&gt;USB stick&lt;/b&gt; to take to another PC. The folder must be empty, or not exist yet (it will be created).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thư mục:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chọn thư mục trống</source>
+        <translation>Choose an empty folder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Sẽ tạo:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;To be created:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Vai trò: Hội đồng thẩm định</source>
+        <translation>• Role: appraisal council</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Vai trò: cơ quan tự đánh giá — {code}, {name}</source>
+        <translation>• Role: self-assessing agency — {code}, {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>• Bộ tiêu chí: {title} (năm {year})</source>
+        <translation>• Framework: {title} ({year})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Chứng thư tin cậy: {path}</source>
+        <translation>• Trusted certificates: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>thư mục keys/ của không gian làm việc</source>
+        <translation>the workspace&apos;s keys/ folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>• Khóa ký số mới, lưu trong {where}</source>
+        <translation>• A new signing key, kept in {where}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Khóa ký số: chép tệp {name} vào thư mục keys/</source>
+        <translation>• Signing key: {name} copied into the keys/ folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Chưa có khóa ký số (cần khi xuất hồ sơ nộp)</source>
+        <translation>• No signing key yet (needed to export a package)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hãy chọn thư mục lưu không gian làm việc.</source>
+        <translation>Choose the folder for the workspace.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkPage</name>
+    <message>
+        <location line="-316"/>
+        <source>Bộ tiêu chí</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bộ tiêu chí là danh sách các tiêu chí, điểm tối đa và cách chấm của một năm đánh giá. Sở Nội vụ ban hành bộ tiêu chí chính thức dưới dạng &lt;b&gt;tệp có chữ ký số (.cchc)&lt;/b&gt; kèm &lt;b&gt;chứng thư của tỉnh (.crt)&lt;/b&gt;: ứng dụng kiểm tra chữ ký để bảo đảm bộ tiêu chí đúng là do tỉnh ban hành và không bị sửa. Bộ tiêu chí mẫu đi kèm ứng dụng chỉ dùng để làm quen hoặc tập huấn.</source>
+        <translation>The framework is the list of criteria, their maximum points and how each is scored for one assessment year. The Department of Home Affairs publishes the official framework as a &lt;b&gt;digitally signed file (.cchc)&lt;/b&gt; with the &lt;b&gt;province certificate (.crt)&lt;/b&gt;: the application checks the signature to make sure the framework is the one the province published, unaltered. The sample frameworks shipped with the application are for getting to know it or for training only.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đợt thẩm định chỉ nhận hồ sơ lập theo đúng bộ tiêu chí này (so khớp mã băm).</source>
+        <translation>The round accepts only packages made with exactly this framework (matched by its hash).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan tự chấm theo bộ tiêu chí này; chọn đúng bộ tiêu chí của cấp và năm đánh giá.</source>
+        <translation>Your agency self-scores against this framework: choose the one for your level and year.</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkSourceBox</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/framework_source.py" line="+65"/>
+        <location filename="../../cchc_desktop/gui/dialogs/framework_source.py" line="+75"/>
         <source>Bộ tiêu chí mẫu đi kèm ứng dụng</source>
         <translation>Sample framework shipped with the application</translation>
     </message>
@@ -658,9 +1113,199 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
 </context>
 <context>
+    <name>FrameworkToolsDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/framework_tools.py" line="+27"/>
+        <source>Bộ tiêu chí và bảng Excel</source>
+        <translation>Frameworks and Excel tables</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tỉnh soạn bộ tiêu chí bằng bảng Excel như bảng vẫn ban hành kèm quyết định (mẫu: forms/template-khung-tieu-chi.xlsx). Nhập bảng để tạo tệp bộ tiêu chí; xuất một bộ tiêu chí ra Excel để sửa cho năm sau.</source>
+        <translation>The province writes the framework as the Excel table it already annexes to its decision (template: forms/template-khung-tieu-chi.xlsx). Import the table to make a framework file; export a framework to Excel to edit it for next year.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nhập bảng Excel → tệp bộ tiêu chí (.json)…</source>
+        <translation>Import an Excel table → framework file (.json)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất tệp bộ tiêu chí → bảng Excel…</source>
+        <translation>Export a framework file → Excel table…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Chọn bảng Excel</source>
+        <translation>Choose the Excel table</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Bảng Excel (*.xlsx)</source>
+        <translation>Excel tables (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Lưu tệp bộ tiêu chí</source>
+        <translation>Save the framework file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Bộ tiêu chí (*.json)</source>
+        <translation>Frameworks (*.json)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chọn tệp bộ tiêu chí</source>
+        <translation>Choose a framework file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu bảng Excel</source>
+        <translation>Save the Excel table</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chưa tạo được bộ tiêu chí: bảng có {n} lỗi. Sửa các ô dưới đây rồi nhập lại.</source>
+        <translation>No framework was made: the table has {n} errors. Fix the cells below and import again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã tạo “{name}”: {fields} lĩnh vực, tổng {total} điểm. Mã băm: {sha}</source>
+        <translation>Created “{name}”: {fields} fields, {total} points in total. Hash: {sha}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã xuất “{name}” ra bảng Excel “{out}”.</source>
+        <translation>Exported “{name}” to the Excel table “{out}”.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/help.py" line="+60"/>
+        <source>Hướng dẫn sử dụng — CCHC Desktop</source>
+        <translation>User guide — CCHC Desktop</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hướng dẫn:</source>
+        <translation>Guide:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan tự đánh giá</source>
+        <translation>Self-assessing agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hội đồng thẩm định</source>
+        <translation>Appraisal council</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hướng dẫn sử dụng hiện chỉ có bằng tiếng Việt.</source>
+        <translation>The user guide is available in Vietnamese only.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không tìm thấy tệp hướng dẫn “{path}”.</source>
+        <translation>User guide file “{path}” not found.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location line="+15"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Giới thiệu CCHC Desktop</source>
+        <translation>About CCHC Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCertificateDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/keys.py" line="+23"/>
+        <source>Nhập chứng thư được cấp</source>
+        <translation>Import the issued certificate</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sở Nội vụ cấp chứng thư từ tệp yêu cầu (.csr) cơ quan đã gửi. Đưa chứng thư đó vào tệp khóa để Hội đồng thẩm định nhận ra chữ ký của cơ quan. Cần mật khẩu của tệp khóa.</source>
+        <translation>The Department of Home Affairs issues a certificate from the request file (.csr) your agency sent. Put that certificate into the key file so that the appraisal council recognises your agency&apos;s signature. The key file&apos;s passphrase is needed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp khóa (.p12):</source>
+        <translation>Key file (.p12):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp khóa (*.p12 *.pfx)</source>
+        <translation>Key files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu tệp khóa:</source>
+        <translation>Key file passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư được cấp:</source>
+        <translation>Issued certificate:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Chứng thư (*.crt *.pem *.cer *.der)</source>
+        <translation>Certificates (*.crt *.pem *.cer *.der)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chứng thư của tỉnh (CA):</source>
+        <translation>Province certificate (CA):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ca.crt (nên có: để kiểm tra chứng thư đúng do tỉnh cấp)</source>
+        <translation>ca.crt (recommended: checks the certificate really comes from the province)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập chứng thư</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hãy chọn tệp khóa và tệp chứng thư được cấp.</source>
+        <translation>Choose the key file and the issued certificate file.</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultsDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/inspection_window.py" line="+39"/>
+        <location filename="../../cchc_desktop/gui/windows/inspection_window.py" line="+41"/>
         <source>Kết quả nhập gói</source>
         <translation>Import results</translation>
     </message>
@@ -670,7 +1315,12 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>Accepted {ok} of {n} packages. Refused packages are not stored in the workspace.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>✔ {name}: đã nhập {who}lần nộp {seq}</source>
         <translation>✔ {name}: imported {who}submission {seq}</translation>
     </message>
@@ -758,9 +1408,24 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Bộ tiêu chí và bảng Excel…</source>
+        <translation>Frameworks and Excel tables…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo không gian làm việc mới…</source>
+        <translation>New workspace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mở không gian làm việc…</source>
         <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -768,7 +1433,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>&lt;b&gt;{fw}&lt;/b&gt; — năm {year}. Đã nhận {n} gói của {a} cơ quan. Nhập gói bằng nút “Nhập gói…” hoặc cả thư mục/USB.</source>
         <translation>&lt;b&gt;{fw}&lt;/b&gt; — year {year}. {n} packages received from {a} agencies. Import with “Import packages…” or a whole folder/USB stick.</translation>
     </message>
@@ -783,7 +1448,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>valid, revocation not checked</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Chọn gói hồ sơ</source>
         <translation>Choose packages</translation>
     </message>
@@ -927,9 +1592,166 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
 </context>
 <context>
+    <name>KeyDialogs</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/keys.py" line="-91"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="+143"/>
+        <source>Khóa ký số của cơ quan</source>
+        <translation>Your agency&apos;s signing key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ gửi Hội đồng thẩm định được ký bằng khóa bí mật của cơ quan.</source>
+        <translation>Packages sent to the appraisal council are signed with the agency&apos;s private key.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khóa nằm trong một tệp &lt;b&gt;.p12&lt;/b&gt;, được bảo vệ bằng mật khẩu. Hãy giữ tệp và mật khẩu cẩn thận: quên mật khẩu thì không dùng được khóa, và không ai khôi phục được.</source>
+        <translation>The key is kept in a &lt;b&gt;.p12&lt;/b&gt; file protected by a passphrase. Look after both: forget the passphrase and the key cannot be used, and nobody can recover it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tạo khóa mới</source>
+        <translation>Create a new key</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dùng tệp khóa đã có (.p12)</source>
+        <translation>Use an existing key file (.p12)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>tệp .p12 hoặc .pfx của cơ quan</source>
+        <translation>the agency&apos;s .p12 or .pfx file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp khóa:</source>
+        <translation>Key file:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mật khẩu tệp khóa:</source>
+        <translation>Key file passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ứng dụng thử mở tệp bằng mật khẩu này, rồi chép tệp vào thư mục keys/ của không gian làm việc.</source>
+        <translation>The application opens the file with this passphrase to check it, then copies it into the workspace&apos;s keys/ folder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Có thể nhập kết quả tự đánh giá ngay; khóa chỉ cần khi xuất hồ sơ nộp. Tạo khóa sau bằng &lt;b&gt;Tệp › Tạo khóa ký số…&lt;/b&gt;.</source>
+        <translation>You can start the self-assessment now; the key is only needed to export a package. Create it later with &lt;b&gt;File › Create a signing key…&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Chọn tệp khóa</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp khóa (*.p12 *.pfx)</source>
+        <translation>Key files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Hãy chọn tệp khóa (.p12) của cơ quan.</source>
+        <translation>Choose the agency&apos;s key file (.p12).</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/framework_source.py" line="-234"/>
+        <source>Sở, ban, ngành</source>
+        <translation>Provincial departments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UBND cấp huyện</source>
+        <translation>District People&apos;s Committees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UBND cấp xã</source>
+        <translation>Commune People&apos;s Committees</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyForm</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/keys.py" line="-63"/>
+        <source>ít nhất {n} ký tự</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trong thư mục keys/ của không gian làm việc</source>
+        <translation>In the workspace&apos;s keys/ folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ở thư mục khác:</source>
+        <translation>In another folder:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lưu tệp khóa:</source>
+        <translation>Keep the key files:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>MÃ</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ứng dụng tạo ba tệp: &lt;b&gt;{b}.p12&lt;/b&gt; (khóa bí mật, giữ kín), &lt;b&gt;{b}.crt&lt;/b&gt; (chứng thư tự ký) và &lt;b&gt;{b}.csr&lt;/b&gt; (yêu cầu cấp chứng thư). Gửi tệp &lt;b&gt;{b}.csr&lt;/b&gt; cho Sở Nội vụ để được cấp chứng thư; khi nhận được chứng thư (.crt), chọn &lt;b&gt;Tệp › Nhập chứng thư được cấp…&lt;/b&gt; để đưa vào tệp khóa.</source>
+        <translation>The application makes three files: &lt;b&gt;{b}.p12&lt;/b&gt; (the private key, keep it secret), &lt;b&gt;{b}.crt&lt;/b&gt; (a self-signed certificate) and &lt;b&gt;{b}.csr&lt;/b&gt; (the certificate request). Send &lt;b&gt;{b}.csr&lt;/b&gt; to the Department of Home Affairs to be issued a certificate; when the certificate (.crt) arrives, choose &lt;b&gt;File › Import the issued certificate…&lt;/b&gt; to put it into the key file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn thư mục lưu tệp khóa</source>
+        <translation>Choose the folder for the key files</translation>
+    </message>
+</context>
+<context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+33"/>
+        <location filename="../../cchc_desktop/gui/dialogs/new_workspace.py" line="+34"/>
         <source>Tạo không gian làm việc — CCHC Desktop</source>
         <translation>Create a workspace — CCHC Desktop</translation>
     </message>
@@ -960,8 +1782,8 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
     <message>
         <location line="+2"/>
-        <source>ví dụ UBND xã Cam Hải</source>
-        <translation>e.g. UBND xã Cam Hải</translation>
+        <source>ví dụ {name}</source>
+        <translation>e.g. {name}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1100,16 +1922,132 @@ Bonus points {b}, penalty points {pen}.</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
+    <name>TrustPage</name>
     <message>
-        <location filename="../../cchc_desktop/gui/app.py" line="+118"/>
-        <source>Mở không gian làm việc</source>
-        <translation>Open workspace</translation>
+        <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="-160"/>
+        <source>Chứng thư của tỉnh</source>
+        <translation>The province certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hội đồng chỉ nhận hồ sơ ký bằng khóa mà tỉnh đã cấp chứng thư (hoặc đã ghim).</source>
+        <translation>The council accepts only packages signed with keys the province certified (or pinned).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn &lt;b&gt;chứng thư CA của tỉnh&lt;/b&gt; (ví dụ ca.crt), hoặc &lt;b&gt;thư mục&lt;/b&gt; chứa chứng thư CA, danh sách thu hồi (ca.crl) và các chứng thư cơ quan được ghim. Các tệp này được sao chép vào không gian làm việc, nên có thể mang cả thư mục sang máy khác mà vẫn kiểm tra như cũ. Không chọn tệp khóa bí mật của CA (ca.p12): Hội đồng không cần đến nó.</source>
+        <translation>Choose the &lt;b&gt;province CA certificate&lt;/b&gt; (e.g. ca.crt), or a &lt;b&gt;folder&lt;/b&gt; holding the CA certificate, the revocation list (ca.crl) and pinned agency certificates. These files are copied into the workspace, so the whole folder can move to another PC and still verify as before. Do not choose the CA&apos;s private key file (ca.p12): the council does not need it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ca.crt, hoặc thư mục chứa chứng thư và CRL</source>
+        <translation>ca.crt, or a folder with the certificates and CRL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn tệp…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn thư mục…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chứng thư tin cậy:</source>
+        <translation>Trusted certificates:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Năm đánh giá của đợt thẩm định:</source>
+        <translation>Assessment year of the round:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Năm của đợt thẩm định lấy theo bộ tiêu chí đã chọn.</source>
+        <translation>The year of the round comes from the chosen framework.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chọn chứng thư của tỉnh</source>
+        <translation>Choose the province certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư (*.crt *.pem *.cer *.der);;Mọi tệp (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn thư mục chứng thư tin cậy</source>
+        <translation>Choose the folder of trusted certificates</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hãy chọn chứng thư CA của tỉnh, hoặc thư mục chứa nó.</source>
+        <translation>Choose the province CA certificate, or the folder holding it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✔ Đọc được {ca} chứng thư CA, {pin} chứng thư cơ quan được ghim, {crl} danh sách thu hồi (CRL).</source>
+        <translation>✔ Read {ca} CA certificate(s), {pin} pinned agency certificate(s), {crl} revocation list(s) (CRL).</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location line="-194"/>
+        <source>Chào mừng đến với CCHC Desktop</source>
+        <translation>Welcome to CCHC Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vài bước ngắn để bắt đầu. Có thể quay lại bước trước bất cứ lúc nào trước khi bấm “Tạo”.</source>
+        <translation>A few short steps to get started. You can go back at any time until you press “Create”.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Chọn thư mục trống cho không gian làm việc mới</source>
-        <translation>Choose an empty folder for the new workspace</translation>
+        <source>Ứng dụng giúp cơ quan &lt;b&gt;tự đánh giá Chỉ số cải cách hành chính&lt;/b&gt; (Chỉ số CCHC) và giúp &lt;b&gt;Hội đồng thẩm định&lt;/b&gt; nhận, kiểm tra hồ sơ các cơ quan gửi lên. Mọi dữ liệu nằm trong một thư mục trên máy này (hoặc trên USB); không cần kết nối mạng.</source>
+        <translation>The application helps an agency &lt;b&gt;self-assess its administrative reform index&lt;/b&gt; (PAR Index) and helps the &lt;b&gt;appraisal council&lt;/b&gt; receive and check the packages agencies send. All data stays in one folder on this PC (or on a USB stick); no network connection is needed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Bạn dùng ứng dụng với vai trò nào?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;What is your role?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan tự đánh giá</source>
+        <translation>Self-assessing agency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hội đồng thẩm định (Sở Nội vụ)</source>
+        <translation>Appraisal council (Department of Home Affairs)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sở, ban, ngành hoặc UBND xã, phường: tự chấm điểm theo bộ tiêu chí, đính kèm tài liệu kiểm chứng, rồi xuất một tệp hồ sơ có chữ ký số (.cchc) gửi Hội đồng thẩm định.</source>
+        <translation>A provincial department or a commune/ward People&apos;s Committee: score yourself against the framework, attach the evidence, then export one digitally signed package (.cchc) for the appraisal council.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhận tệp hồ sơ của các cơ quan (từng tệp hoặc cả thư mục, USB), kiểm tra chữ ký số và tính nguyên vẹn, xem kết quả tự chấm.</source>
+        <translation>Receive the agencies&apos; packages (one by one, or a whole folder or USB stick), check their digital signatures and integrity, and review the self-scores.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vai trò được cố định khi tạo không gian làm việc. Cần cả hai vai trò thì tạo hai không gian làm việc ở hai thư mục khác nhau.</source>
+        <translation>The role is fixed when the workspace is created. For both roles, create two workspaces in two different folders.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/app.py" line="+129"/>
+        <source>Mở không gian làm việc</source>
+        <translation>Open workspace</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +2073,11 @@ Please send the “Details” part to the support team.</translation>
         <location line="+7"/>
         <source>Sao chép chi tiết</source>
         <translation>Copy details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,9 @@ from ...core.errors import UserFacingError
 from ..resources import current_language
 from ...core.storage.records import Citation, parse_date
 
+# Document types and numbers are data: cited as the documents write them (Vietnamese), in either
+# interface language; the combo of types is marked as data for the translation check.
+EXAMPLE_NUMBER_SYMBOL = "3604/QĐ-UBND"
 DOC_TYPES = ["Quyết định", "Kế hoạch", "Báo cáo", "Công văn", "Thông báo", "Chỉ thị", "Biên bản", "Tờ trình", "Văn bản khác"]
 
 
@@ -22,8 +25,9 @@ class CitationDialog(QDialog):
         self.doc_type.setEditable(True)
         self.doc_type.addItems(DOC_TYPES)
         self.doc_type.setCurrentText(c.doc_type or DOC_TYPES[0])
+        self.doc_type.setProperty("data", True)
         self.number = QLineEdit(c.number_symbol, self)
-        self.number.setPlaceholderText(self.tr("ví dụ 3604/QĐ-UBND"))
+        self.number.setPlaceholderText(self.tr("ví dụ {example}").format(example=EXAMPLE_NUMBER_SYMBOL))
         self.date = QLineEdit(self._show_date(c.issue_date), self)
         self.date.setPlaceholderText(self.tr("dd/mm/yyyy"))
         self.issuer = QLineEdit(c.issuer, self)
@@ -44,6 +48,8 @@ class CitationDialog(QDialog):
         self.error.setStyleSheet("color: #c62828;")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.services.agency_keys import workspace_keys
 from ..operations import AgencyOperations
 from ..widgets.evidence_panel import human_size
 
@@ -42,7 +43,8 @@ class ExportDialog(QDialog):
         )
         intro.setWordWrap(True)
         form.addRow(intro)
-        self.key = QLineEdit(self)
+        found = workspace_keys(ops.workspace.folder)  # the key the first-run wizard made or copied
+        self.key = QLineEdit(str(found[0]) if found else "", self)
         self.key.setPlaceholderText(self.tr("tệp khóa .p12 của cơ quan"))
         browse_key = QPushButton(self.tr("Chọn…"), self)
         browse_key.clicked.connect(self._browse_key)

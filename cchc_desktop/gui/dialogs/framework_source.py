@@ -215,9 +215,9 @@ class FrameworkSourceBox(QWidget):
         try:
             fw = load_framework(path)
         except UserFacingError as exc:
-            self.message.emit(exc.message(current_language()))
             self.framework.setCurrentIndex(0)
             self._refresh()
+            self.message.emit(exc.message(current_language()))  # after the refresh: a page may clear errors on `changed`
             return
         self.frameworks.append(fw)
         self._files[fw.sha256] = path

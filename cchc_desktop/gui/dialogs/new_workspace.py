@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import UserFacingError
 from ...core.services.agency import AgencyWorkspace
 from ..resources import current_language
+from .first_run import EXAMPLE_AGENCY_NAME
 from .framework_source import FrameworkSourceBox, bundled_frameworks
 
 __all__ = ["NewWorkspaceDialog", "bundled_frameworks"]
@@ -55,7 +56,7 @@ class NewWorkspaceDialog(QDialog):
         self.code = QLineEdit(self)
         self.code.setPlaceholderText(self.tr("ví dụ XA-001"))
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("ví dụ UBND xã Cam Hải"))
+        self.name.setPlaceholderText(self.tr("ví dụ {name}").format(name=EXAMPLE_AGENCY_NAME))
         form.addRow(self.tr("Mã cơ quan:"), self.code)
         form.addRow(self.tr("Tên cơ quan:"), self.name)
         self.year = QLabel(self)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from ...core.changes import Changes
 from ...core.errors import EvidenceError
 from ...core.services.snapshot import AgencySnapshot
+from ..dialogs.about import AboutInfo
+from ..dialogs.help import add_help_menu
 from ..errors import show_error
 from ..models.criteria_tree import ADJUSTMENTS_KEY, CODE_ROLE, CriteriaTreeModel
 from ..operations import AgencyOperations
@@ -185,14 +187,57 @@ class AgencyWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         self.next_year_action = file_menu.addAction(self.tr("Bắt đầu năm mới từ năm trước…"), self.start_next_year)
         file_menu.addSeparator()
+        self.create_key_action = file_menu.addAction(self.tr("Tạo khóa ký số…"), self.create_key)
+        self.import_cert_action = file_menu.addAction(self.tr("Nhập chứng thư được cấp…"), self.import_certificate)
+        file_menu.addSeparator()
         file_menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = menu.addMenu(self.tr("&Sửa"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addAction(self.next_action)
         view_menu = menu.addMenu(self.tr("&Ngôn ngữ"))
-        view_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi"))
-        view_menu.addAction("English", lambda: self.language_requested.emit("en"))
+        # Each language is named in itself, in either interface language.
+        view_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi")).setProperty("data", True)
+        view_menu.addAction("English", lambda: self.language_requested.emit("en")).setProperty("data", True)
+        add_help_menu(self, "agency", self.about_info)
+
+    def about_info(self) -> AboutInfo:
+        info = self.ops.snapshot.info
+        return AboutInfo(
+            folder=info.folder, role="agency", framework_title=info.framework_title, framework_year=info.year,
+            framework_sha256=info.framework_sha256, framework_trust=info.framework_trust,
+            framework_signer=info.framework_signer, agency=f"{info.agency_code} — {info.agency_name}",
+        )
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def create_key(self) -> None:
+        from ..dialogs.keys import CreateKeyDialog
+
+        info = self.ops.snapshot.info
+        dlg = CreateKeyDialog(info.folder, info.agency_code, info.agency_name, self)
+        if dlg.exec() and dlg.files is not None:
+            f = dlg.files
+            QMessageBox.information(
+                self,
+                self.tr("Đã tạo khóa ký số"),
+                self.tr("Tệp khóa (giữ kín, nhớ mật khẩu): {p12}\nChứng thư tự ký: {crt}\n"
+                        "Yêu cầu cấp chứng thư: {csr}\n\nGửi tệp .csr cho Sở Nội vụ; khi nhận được chứng thư, chọn "
+                        "“Tệp › Nhập chứng thư được cấp…”.").format(p12=f.p12, crt=f.certificate, csr=f.request),
+            )
+
+    def import_certificate(self) -> None:
+        from ..dialogs.keys import ImportCertificateDialog
+
+        info = self.ops.snapshot.info
+        dlg = ImportCertificateDialog(info.folder, info.agency_code, self)
+        if dlg.exec():
+            QMessageBox.information(
+                self,
+                self.tr("Đã nhập chứng thư"),
+                self.tr("Đã đưa chứng thư do “{issuer}” cấp vào tệp khóa. Từ nay hồ sơ xuất ra được ký với chứng thư này.")
+                .format(issuer=dlg.issuer),
+            )
 
     # -- snapshot ----------------------------------------------------------------------------
 

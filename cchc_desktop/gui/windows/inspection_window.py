@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...core.progress import CancelToken
 from ...core.services.inspection import InspectionWorkspace
+from ..dialogs.about import AboutInfo
+from ..dialogs.help import add_help_menu
 from ..errors import show_error
 from ..tasks import TaskRunner
 
@@ -46,6 +48,7 @@ class ImportResultsDialog(QDialog):
             self.list.addItem(result_line(r, lang))
         lay.addWidget(self.list, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
@@ -112,14 +115,29 @@ class InspectionWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Tệp"))
         menu.addAction(self.import_files_action)
         menu.addAction(self.import_folder_action)
+        menu.addSeparator()
+        # Province administration: the framework's Excel table in and out.
+        self.framework_tools_action = menu.addAction(self.tr("Bộ tiêu chí và bảng Excel…"), self.open_framework_tools)
+        menu.addSeparator()
+        menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: self.workspace_requested.emit("new"))
         menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
         lang_menu = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
-        lang_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi"))
-        lang_menu.addAction("English", lambda: self.language_requested.emit("en"))
+        # Each language is named in itself, in either interface language.
+        lang_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi")).setProperty("data", True)
+        lang_menu.addAction("English", lambda: self.language_requested.emit("en")).setProperty("data", True)
+        add_help_menu(self, "inspection", self.about_info)
         self._progress: QProgressDialog | None = None
         self._clock = QElapsedTimer()
         self.progress_changed.connect(self._show_progress)
         self.refresh()
+
+    def about_info(self) -> AboutInfo:
+        fw = self.workspace.framework
+        return AboutInfo(folder=self.workspace.folder, role="inspection", framework_title=fw.title,
+                         framework_year=self.workspace.year, framework_sha256=fw.sha256,
+                         trust_folder=self.workspace.trust_dir)
 
     # -- list ---------------------------------------------------------------------------------
 
@@ -148,6 +166,11 @@ class InspectionWindow(QMainWindow):
             self.table.resizeColumnToContents(col)
 
     # -- import -------------------------------------------------------------------------------
+
+    def open_framework_tools(self) -> None:
+        from ..dialogs.framework_tools import FrameworkToolsDialog
+
+        FrameworkToolsDialog(self).exec()
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Chọn gói hồ sơ"), "", self.tr("Gói hồ sơ CCHC (*.cchc)"))
