@@ -427,10 +427,22 @@ def _check_entries(zf, raw, by_name, manifest, sink, progress, cancel, hashing):
                 if buf is not None:
                     data[entry.path] = bytes(buf)
         except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error, NotImplementedError) as exc:
-            findings.append(_f("damaged_entry", f"Tệp “{shown}” trong gói bị hỏng ({type(exc).__name__}).", f"'{shown}' is damaged."))
+            why_vi, why_en = _DAMAGE.get(type(exc), ("không đọc được", "unreadable"))
+            findings.append(_f(
+                "damaged_entry",
+                f"Tệp “{shown}” trong gói bị hỏng ({why_vi}): gói đã bị thay đổi hoặc sao chép lỗi. Hãy xin cơ quan gửi lại gói.",
+                f"'{shown}' in the package is damaged ({why_en}); ask the agency to send the package again.",
+            ))
         finally:
             _to_sink(sink, "end", ok)
     return data, findings
+
+
+_DAMAGE = {
+    zipfile.BadZipFile: ("sai mã kiểm tra CRC", "CRC mismatch"),
+    EOFError: ("bị cắt cụt", "truncated"),
+    ValueError: ("dài hơn kích thước khai báo", "longer than declared"),
+}
 
 
 def _to_sink(sink: EntrySink | None, method: str, *args: Any) -> None:
