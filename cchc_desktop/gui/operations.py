@@ -19,6 +19,7 @@ from ..core.progress import CancelToken
 from ..core.services.agency import AgencyWorkspace
 from ..core.services.snapshot import AgencySnapshot, take_snapshot
 from ..core.storage.records import Citation
+from .signals import emit
 from .tasks import TaskRunner
 
 
@@ -55,14 +56,14 @@ class AgencyOperations(QObject):
             self.snapshot = snap
             if changes == Changes():
                 return  # nothing changed (e.g. remembering the selected item): no refresh
-            self.changed.emit(changes, snap)
-            self.saved.emit(ack or self.tr("Đã lưu lúc {t}").format(t=time.strftime("%H:%M:%S")))
+            emit(self.changed, changes, snap)
+            emit(self.saved, ack or self.tr("Đã lưu lúc {t}").format(t=time.strftime("%H:%M:%S")))
 
         def error(exc: BaseException, tb: str) -> None:
             if isinstance(exc, UserFacingError):
-                self.failed.emit(exc, where)
+                emit(self.failed, exc, where)
             else:
-                self.crashed.emit(exc, tb)
+                emit(self.crashed, exc, tb)
 
         self.runner.submit(job, done, error)
 
@@ -85,7 +86,7 @@ class AgencyOperations(QObject):
         self.cancel_token = token
 
         def report(done: int, total: int, label: str = "") -> None:
-            self.progress.emit(done, total, label)
+            emit(self.progress, done, total, label)
 
         self._run(lambda ws: ws.add_evidence(code, path, citation, pages, progress=report, cancel=token), code)
         return token
@@ -105,7 +106,7 @@ class AgencyOperations(QObject):
         self.cancel_token = token
 
         def report(done: int, total: int, label: str = "") -> None:
-            self.progress.emit(done, total, label)
+            emit(self.progress, done, total, label)
 
         def job(ws: AgencyWorkspace) -> Changes:
             from ..core.services.export import export_submission
@@ -137,13 +138,13 @@ class AgencyOperations(QObject):
             self.snapshot = snap
             self.framework = ws.framework
             self.workspace_last_item = None
-            self.year_started.emit(result)
+            emit(self.year_started, result)
 
         def error(exc: BaseException, tb: str) -> None:
             if isinstance(exc, UserFacingError):
-                self.failed.emit(exc, "")
+                emit(self.failed, exc, "")
             else:
-                self.crashed.emit(exc, tb)
+                emit(self.crashed, exc, tb)
 
         self.runner.submit(job, done, error)
 

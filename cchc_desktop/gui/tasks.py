@@ -15,6 +15,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from .signals import emit
+
 
 @dataclass
 class _Job:
@@ -45,7 +47,7 @@ class TaskRunner(QObject):
     ) -> None:
         self._pending += 1
         if self._pending == 1:
-            self.busy_changed.emit(True)
+            emit(self.busy_changed, True)
         self._queue.put(_Job(fn, on_done, on_error))
 
     @property
@@ -65,9 +67,9 @@ class TaskRunner(QObject):
             try:
                 result = job.fn()
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI, which decides
-                self._finished.emit(job, None, exc, traceback.format_exc())
+                emit(self._finished, job, None, exc, traceback.format_exc())
             else:
-                self._finished.emit(job, result, None, "")
+                emit(self._finished, job, result, None, "")
 
     def _deliver(self, job: _Job, result: Any, exc: BaseException | None, tb: str) -> None:
         self._pending -= 1
@@ -79,4 +81,4 @@ class TaskRunner(QObject):
                 job.on_done(result)
         finally:
             if self._pending == 0:
-                self.busy_changed.emit(False)
+                emit(self.busy_changed, False)

@@ -349,6 +349,12 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
             findings.append(_f("unexpected_entry", f"Kê khai nêu tệp không hợp lệ “{_shown(entry.path)}”.", f"The manifest lists an invalid path '{_shown(entry.path)}'."))
         elif entry.path.startswith(fmt.EVIDENCE_PREFIX) and entry.path != fmt.EVIDENCE_PREFIX + entry.sha256:
             findings.append(_f("hash_mismatch", f"Tài liệu “{_shown(entry.path)}” không được đặt tên theo mã băm của nó.", "An evidence entry is not named by its hash."))
+    order = [i.filename for i in infos]
+    expected_order = [f.path for f in manifest.files] + [fmt.MANIFEST, fmt.SIGNATURE]
+    if not findings and set(order) == set(expected_order) and order != expected_order:
+        # The canonical container also fixes the order: the manifest's, then manifest and signature.
+        findings.append(_f("not_canonical", "Các tệp trong gói không theo đúng thứ tự chuẩn: gói đã bị sắp xếp lại.",
+                           "The package's entries are not in the canonical order (repacked)."))
     if manifest.kind == "submission":
         for required in (fmt.ASSESSMENT, fmt.FRAMEWORK):
             if required not in listed:

@@ -64,8 +64,12 @@ def write_package(
     signer: Signer,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    publish: bool = True,
 ) -> WrittenPackage:
-    """Write `data` entries and evidence, then the manifest built from `header` and its signature."""
+    """Write `data` entries and evidence, then the manifest built from `header` and its signature.
+
+    With publish=False the complete, fsynced package stays under its temporary name (returned as
+    `path`); the caller records it and then calls `publish_package(path, out)`."""
     out = Path(out)
     if out.exists():
         raise UserFacingError(
@@ -112,10 +116,8 @@ def write_package(
                 zf.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), signature)
             raw.flush()
             os.fsync(raw.fileno())
-        if out.exists():  # created meanwhile by someone else: still never overwrite
-            raise UserFacingError(f"Tệp “{out}” đã tồn tại.", f"'{out}' exists.")
-        os.replace(tmp, out)
-        fsync_dir(out.parent)
+        if publish:
+            publish_package(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if exc.errno == 28:
@@ -130,4 +132,13 @@ def write_package(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return WrittenPackage(out, mbytes, hashlib.sha256(mbytes).hexdigest(), out.stat().st_size)
+    final = out if publish else tmp
+    return WrittenPackage(final, mbytes, hashlib.sha256(mbytes).hexdigest(), final.stat().st_size)
+
+
+def publish_package(tmp: Path, out: Path) -> None:
+    """Give a complete package its final name (never over an existing file) durably."""
+    if out.exists():  # created meanwhile by someone else: still never overwrite
+        raise UserFacingError(f"Tệp “{out}” đã tồn tại.", f"'{out}' exists.")
+    os.replace(tmp, out)
+    fsync_dir(out.parent)

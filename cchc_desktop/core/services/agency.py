@@ -89,6 +89,15 @@ class AgencyWorkspace(EvidenceMixin):
         self.store = EvidenceStore(folder / ws.EVIDENCE_DIR)
         self._load(year)
         self.store.clean_temporary()
+        if "pending_export" in self._meta:  # an export was interrupted between record and rename
+            from .export import reconcile_pending_export
+
+            reconcile_pending_export(self)
+            with Session(self._engine) as s:
+                row = s.get(AssessmentRow, self.assessment_id)
+                assert row is not None
+                self._assessment = (row.state, row.submission_seq, row.agency_code, row.agency_name)
+                self._meta = ws.read_meta(s)
 
     def _load(self, year: int | None = None) -> None:
         """Read the assessment of `year` (default: the current year, meta current_year) into memory.

@@ -8,7 +8,7 @@ then is the submission recorded, with its manifest and data kept verbatim in the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -145,8 +145,13 @@ def export_submission(
         created_at=ws_mod.stamp(ws._clock),
         files=(),
     )
-    written = write_package(Path(out), header, data, evidence, signer, progress, cancel)
+    out = Path(out)
+    reconcile_pending_export(ws)
+    written = write_package(out, header, data, evidence, signer, progress, cancel, publish=False)
+    pending = {"part": str(written.path), "final": str(out), "manifest_sha256": written.manifest_sha256}
     try:
+        # Record first, publish second: a kill between the two is finished by the next open
+        # (reconcile_pending_export), so a package under its final name is always recorded.
         with Session(ws.engine) as s, s.begin():
             s.add(
                 SubmissionRow(
@@ -155,7 +160,7 @@ def export_submission(
                     manifest_sha256=written.manifest_sha256,
                     manifest=written.manifest_bytes,
                     assessment=assessment,
-                    file_name=written.path.name,
+                    file_name=out.name,
                     with_problems=len(sheet.problems),
                     created_at=header.created_at,
                 )
@@ -164,10 +169,48 @@ def export_submission(
             assert row is not None
             row.state = "submitted"
             row.submission_seq = sequence
-            ws._log(s, None, "export", None, {"sequence": sequence, "manifest_sha256": written.manifest_sha256, "file": written.path.name})
+            ws._log(s, None, "export", None, {"sequence": sequence, "manifest_sha256": written.manifest_sha256, "file": out.name})
+            ws_mod.write_meta(s, pending_export=json.dumps(pending, ensure_ascii=False))
     except BaseException:
         # Not recorded: a package the workspace does not know about must not stay behind.
         written.path.unlink(missing_ok=True)
         raise
     ws._mark_submitted(sequence)
-    return ExportResult(written, sequence, previous, len(sheet.problems))
+    reconcile_pending_export(ws)
+    final = replace(written, path=out, size=out.stat().st_size) if out.exists() else written
+    return ExportResult(final, sequence, previous, len(sheet.problems))
+
+
+def reconcile_pending_export(ws: AgencyWorkspace) -> None:
+    """Finish (or undo) an export interrupted between recording and publishing.
+
+    The package under its temporary name is complete and fsynced before it is recorded, so
+    finishing means renaming it; if it is gone as well, the record is withdrawn."""
+    from ..storage.orm import Meta
+
+    with Session(ws.engine) as s:
+        row = s.get(Meta, "pending_export")
+        if row is None:
+            return
+        pending = json.loads(row.value)
+    part, final = Path(pending["part"]), Path(pending["final"])
+    if not final.exists() and part.exists():
+        from ..package.writer import publish_package
+
+        publish_package(part, final)
+    with Session(ws.engine) as s, s.begin():
+        if not final.exists():
+            sub = s.scalars(select(SubmissionRow).where(SubmissionRow.manifest_sha256 == pending["manifest_sha256"])).first()
+            if sub is not None:
+                s.delete(sub)
+                s.flush()
+                row_a = s.get(AssessmentRow, ws.assessment_id)
+                last = s.scalars(
+                    select(SubmissionRow).where(SubmissionRow.assessment_id == ws.assessment_id).order_by(SubmissionRow.sequence.desc())
+                ).first()
+                if row_a is not None:
+                    row_a.submission_seq = last.sequence if last else 0
+                    row_a.state = "draft"
+        meta = s.get(Meta, "pending_export")
+        if meta is not None:
+            s.delete(meta)

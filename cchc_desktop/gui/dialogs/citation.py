@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...core.errors import UserFacingError
-from ..resources import current_language
 from ...core.storage.records import Citation, parse_date
+from ..resources import current_language
 
 # Document types and numbers are data: cited as the documents write them (Vietnamese), in either
 # interface language; the combo of types is marked as data for the translation check.

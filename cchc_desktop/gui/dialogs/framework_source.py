@@ -31,6 +31,7 @@ from ...core.framework.model import Framework, Level
 from ...core.paths import bundled_forms_dir
 from ...core.services.framework_source import FrameworkChoice, choose_signed, choose_unsigned
 from ..resources import current_language
+from ..signals import emit
 
 WARNING_STYLE = "background: #fff3cd; color: #7a4b00; padding: 3px; border: 1px solid #e0c068;"
 OK_STYLE = "color: #1b5e20;"
@@ -88,7 +89,7 @@ class FrameworkSourceBox(QWidget):
         self.sample_warning.setStyleSheet(WARNING_STYLE)
         lay.addWidget(self.sample_warning)
         self.unsigned_ok = QCheckBox(self.tr("Tôi hiểu tệp này chưa có chữ ký của tỉnh và vẫn muốn dùng"), self)
-        self.unsigned_ok.toggled.connect(lambda _on: self.changed.emit())
+        self.unsigned_ok.toggled.connect(lambda _on: emit(self.changed))
         lay.addWidget(self.unsigned_ok)
 
         self.signed_radio = QRadioButton(self.tr("Tệp bộ tiêu chí có chữ ký của tỉnh (.cchc)"), self)
@@ -122,7 +123,7 @@ class FrameworkSourceBox(QWidget):
         self.accept_unknown = QCheckBox(
             self.tr("Vẫn dùng dù chưa kiểm tra được chứng thư của tỉnh có bị thu hồi hay không"), self
         )
-        self.accept_unknown.toggled.connect(lambda _on: self.changed.emit())
+        self.accept_unknown.toggled.connect(lambda _on: emit(self.changed))
         row.addWidget(self.accept_unknown)
         lay.addLayout(row)
 
@@ -163,7 +164,7 @@ class FrameworkSourceBox(QWidget):
         unknown = signed and self._signed is not None and self._signed.trust.verdict == "unknown"
         self.accept_unknown.setVisible(unknown)
         self.verify_result.setVisible(signed and bool(self.verify_result.text()))
-        self.changed.emit()
+        emit(self.changed)
 
     def unsigned_framework(self) -> Framework | None:
         sha = self.framework.currentData()
@@ -217,7 +218,7 @@ class FrameworkSourceBox(QWidget):
         except UserFacingError as exc:
             self.framework.setCurrentIndex(0)
             self._refresh()
-            self.message.emit(exc.message(current_language()))  # after the refresh: a page may clear errors on `changed`
+            emit(self.message, exc.message(current_language()))  # after the refresh: a page may clear errors on `changed`
             return
         self.frameworks.append(fw)
         self._files[fw.sha256] = path

@@ -11,6 +11,7 @@ from ...core.framework.canonical import number_text
 from ...core.framework.codes import display_code
 from ...core.framework.model import Framework, Item, Scorer
 from ...core.services.snapshot import AgencySnapshot
+from ..signals import emit
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ADJUSTMENTS_KEY = "__adjustments__"
@@ -190,4 +191,4 @@ class CriteriaTreeModel(QAbstractItemModel):
                 node = node.parent
         for key in touched:
             node = self._by_key[key]
-            self.dataChanged.emit(self.createIndex(node.row, 2, node), self.createIndex(node.row, 4, node))
+            emit(self.dataChanged, self.createIndex(node.row, 2, node), self.createIndex(node.row, 4, node))

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
     QGridLayout,
+    QGroupBox,
     QInputDialog,
     QLabel,
     QListWidget,

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...core.services.snapshot import AgencySnapshot
+from ..signals import emit
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -41,4 +42,4 @@ class ProblemsPanel(QWidget):
             self.summary.setText(self.tr("Không còn vấn đề nào. Có thể lập báo cáo và nộp hồ sơ."))
 
     def _activated(self, row: QListWidgetItem) -> None:
-        self.jump_to.emit(str(row.data(CODE_ROLE)))
+        emit(self.jump_to, str(row.data(CODE_ROLE)))

@@ -15,7 +15,15 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ...core.framework.canonical import number_text
-from ...core.framework.model import ChoiceRule, DeductionRule, Item, PercentTiersRule, RatioTiersRule, YesNoRule
+from ...core.framework.model import (
+    ChoiceRule,
+    DeductionRule,
+    Item,
+    PercentTiersRule,
+    RatioTiersRule,
+    YesNoRule,
+)
+from ..signals import emit
 
 UNSET = object()
 
@@ -55,7 +63,7 @@ class ComboInput(RuleInput):
 
     def _activated(self, row: int) -> None:
         value = self.combo.itemData(row)
-        self.submitted.emit(None if value is UNSET else value)
+        emit(self.submitted, None if value is UNSET else value)
 
     def _show(self, value_json: str | None) -> None:
         value = UNSET if value_json is None else json.loads(value_json)
@@ -85,7 +93,7 @@ class TextInput(RuleInput):
         text = self.edit.text().strip()
         if text == self._shown:
             return
-        self.submitted.emit(text if text else None)
+        emit(self.submitted, text if text else None)
 
     def _show(self, value_json: str | None) -> None:
         if value_json is None:
@@ -121,9 +129,9 @@ class RatioInput(RuleInput):
         if pair == self._shown:
             return
         if not pair[0] and not pair[1]:
-            self.submitted.emit(None)
+            emit(self.submitted, None)
         elif pair[0] and pair[1]:
-            self.submitted.emit({"numerator": pair[0], "denominator": pair[1]})
+            emit(self.submitted, {"numerator": pair[0], "denominator": pair[1]})
 
     def _show(self, value_json: str | None) -> None:
         if value_json is None:

@@ -27,9 +27,10 @@ from ..dialogs.help import add_help_menu
 from ..errors import show_error
 from ..models.criteria_tree import ADJUSTMENTS_KEY, CODE_ROLE, CriteriaTreeModel
 from ..operations import AgencyOperations
+from ..signals import emit
+from ..widgets.evidence_panel import human_size
 from ..widgets.item_editor import ItemEditor
 from ..widgets.problems_panel import ProblemsPanel
-from ..widgets.evidence_panel import human_size
 from ..widgets.score_panel import ScorePanel
 
 PROGRESS_DELAY_MS = 600  # show a progress dialog only for work that is actually long (Anki)
@@ -182,8 +183,8 @@ class AgencyWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Tệp"))
-        file_menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: self.workspace_requested.emit("new"))
-        file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
+        file_menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: emit(self.workspace_requested, "new"))
+        file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: emit(self.workspace_requested, "open"))
         file_menu.addAction(self.export_action)
         self.next_year_action = file_menu.addAction(self.tr("Bắt đầu năm mới từ năm trước…"), self.start_next_year)
         file_menu.addSeparator()
@@ -197,8 +198,8 @@ class AgencyWindow(QMainWindow):
         edit_menu.addAction(self.next_action)
         view_menu = menu.addMenu(self.tr("&Ngôn ngữ"))
         # Each language is named in itself, in either interface language.
-        view_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi")).setProperty("data", True)
-        view_menu.addAction("English", lambda: self.language_requested.emit("en")).setProperty("data", True)
+        view_menu.addAction("Tiếng Việt", lambda: emit(self.language_requested, "vi")).setProperty("data", True)
+        view_menu.addAction("English", lambda: emit(self.language_requested, "en")).setProperty("data", True)
         add_help_menu(self, "agency", self.about_info)
 
     def about_info(self) -> AboutInfo:
@@ -271,7 +272,7 @@ class AgencyWindow(QMainWindow):
             self._progress_dialog = None
         result, self.ops.last_export = self.ops.last_export, None
         if result is not None:
-            self.exported.emit(result)
+            emit(self.exported, result)
             QMessageBox.information(
                 self,
                 self.tr("Đã xuất gói"),
@@ -309,7 +310,7 @@ class AgencyWindow(QMainWindow):
                     "cần được xác nhận (xem danh sách Vấn đề). Kết quả chấm không mang sang.").format(
                 year=result.year, old=result.from_year, notes=result.notes, docs=result.documents, n=len(result.carried)),
         )
-        self.year_started.emit(result)
+        emit(self.year_started, result)
 
     def _failed(self, exc, where: str) -> None:  # type: ignore[no-untyped-def]
         if self._progress_dialog is not None:

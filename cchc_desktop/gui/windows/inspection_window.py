@@ -30,6 +30,7 @@ from ...core.services.inspection import InspectionWorkspace
 from ..dialogs.about import AboutInfo
 from ..dialogs.help import add_help_menu
 from ..errors import show_error
+from ..signals import emit
 from ..tasks import TaskRunner
 
 PROGRESS_DELAY_MS = 600
@@ -119,14 +120,14 @@ class InspectionWindow(QMainWindow):
         # Province administration: the framework's Excel table in and out.
         self.framework_tools_action = menu.addAction(self.tr("Bộ tiêu chí và bảng Excel…"), self.open_framework_tools)
         menu.addSeparator()
-        menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: self.workspace_requested.emit("new"))
-        menu.addAction(self.tr("Mở không gian làm việc…"), lambda: self.workspace_requested.emit("open"))
+        menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: emit(self.workspace_requested, "new"))
+        menu.addAction(self.tr("Mở không gian làm việc…"), lambda: emit(self.workspace_requested, "open"))
         menu.addSeparator()
         menu.addAction(self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
         lang_menu = self.menuBar().addMenu(self.tr("&Ngôn ngữ"))
         # Each language is named in itself, in either interface language.
-        lang_menu.addAction("Tiếng Việt", lambda: self.language_requested.emit("vi")).setProperty("data", True)
-        lang_menu.addAction("English", lambda: self.language_requested.emit("en")).setProperty("data", True)
+        lang_menu.addAction("Tiếng Việt", lambda: emit(self.language_requested, "vi")).setProperty("data", True)
+        lang_menu.addAction("English", lambda: emit(self.language_requested, "en")).setProperty("data", True)
         add_help_menu(self, "inspection", self.about_info)
         self._progress: QProgressDialog | None = None
         self._clock = QElapsedTimer()
@@ -190,7 +191,7 @@ class InspectionWindow(QMainWindow):
         ws = self.workspace
 
         def progress(done: int, total: int, label: str = "") -> None:
-            self.progress_changed.emit(done, total, label)  # worker thread -> queued to the GUI
+            emit(self.progress_changed, done, total, label)  # worker thread -> queued to the GUI
 
         def job() -> list[Any]:
             return ws.import_packages(paths, allow_unknown_revocation=allow, progress=progress, cancel=token)
@@ -214,7 +215,7 @@ class InspectionWindow(QMainWindow):
     def _imported(self, results: list[Any]) -> None:
         self._finish()
         self.refresh()
-        self.imported.emit(results)
+        emit(self.imported, results)
         ImportResultsDialog(results, self.lang, self).exec()
 
     def _failed(self, exc: BaseException, tb: str) -> None:
