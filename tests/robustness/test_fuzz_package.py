@@ -184,15 +184,6 @@ def test_reordered_entries_are_refused(base, trust, tmp_path: Path) -> None:
     refused(path, trust)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (found by bench/fuzz_package.py): the CMS signature carries the signer's chain, and the reader ignores a "
-    "carried certificate it cannot parse or does not use (verify._certificates; the chain is built from the trust "
-    "store's CA). So the carried copy of the province CA's certificate can be altered (any byte: serial, dates, "
-    "signature; the entry's CRC fixed) and the package still verifies VALID: other package bytes for the same "
-    "signed manifest, contradicting 'a change of any byte is refused'. Not a forgery (manifest, entries and "
-    "signature are intact). Fix: in signing/verify._verify, refuse (malformed) unless every certificate carried in "
-    "SignedData.certificates parses and is, byte for byte (DER), the signer's certificate or a certificate of the "
-    "chain that was built (for the anchor: the trust store's own copy)."))
 def test_an_altered_copy_of_the_ca_certificate_in_the_signature_is_refused(base, keys, trust, tmp_path: Path) -> None:
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import Encoding

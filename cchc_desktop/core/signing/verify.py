@@ -126,6 +126,25 @@ def _certificates(signed_data: cms.SignedData) -> list[tuple[ax509.Certificate, 
     return out
 
 
+def _carried_certificate_findings(signed_data: cms.SignedData, signer: x509.Certificate, chain: list[x509.Certificate],
+                                  trust: TrustStore) -> list[Finding]:
+    """Every certificate the signature carries must be the signer's or an exact copy of one the
+    chain or the trust store holds.  The carried set is not covered by the signature, so an
+    altered or extra certificate would otherwise ride along unnoticed in a "valid" package."""
+    known = {der(c) for c in [signer, *chain, *trust.anchors, *trust.intermediates, *trust.pinned.values()]}
+    certs = signed_data["certificates"]
+    if isinstance(certs, core.Void):
+        return []
+    for choice in certs:
+        if choice.name != "certificate" or choice.chosen.dump() not in known:
+            return [Finding(
+                "carried_certificate",
+                "Chữ ký kèm theo một chứng thư không thuộc chuỗi chứng thư của người ký hoặc đã bị sửa: gói đã bị thay đổi.",
+                "The signature carries a certificate that is not in the signer's chain or was altered: the package was changed.",
+            )]
+    return []
+
+
 def _find_signer(sid: cms.SignerIdentifier, candidates: list[tuple[ax509.Certificate, x509.Certificate]]):  # type: ignore[no-untyped-def]
     for a, c in candidates:
         if sid.name == "issuer_and_serial_number":
@@ -268,6 +287,8 @@ def _verify(cms_der: bytes, content: bytes, trust: TrustStore, now: _dt.datetime
             rev_status, rev_findings = revocation(chain, trust, now)
     findings.extend(validity_findings(chain, signing_time or now, signing_time is not None))
     findings.extend(rev_findings)
+    if not any(f.fatal for f in findings):  # otherwise the real reason is already given
+        findings.extend(_carried_certificate_findings(sd, signer, chain, trust))
     if any(f.fatal for f in findings):
         verdict = Verdict.INVALID
     elif findings:
