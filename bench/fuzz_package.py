@@ -335,18 +335,15 @@ def write_doc(lines: list[str]) -> None:
         "",
         *lines,
         "",
-        ("What the accepted mutants are (none is a forgery: the manifest, every listed entry and the signature over "
-         "the manifest are the original ones). \"Same entries in another order\": the container rule does not fix the "
-         "order of the entries, so a reordered package verifies VALID "
-         "(`tests/robustness/test_fuzz_package.py::test_reordered_entries_are_refused`, strict xfail). \"Other "
-         "manifest.p7s bytes\": the signature carries the province CA's certificate, and an altered copy of it is "
-         "ignored because the chain is built from the trust store "
-         "(`test_an_altered_copy_of_the_ca_certificate_in_the_signature_is_refused`, strict xfail). A third class the "
-         "fuzzer does not reach by mutation, the high-S twin (r, n - s) of an ECDSA signature, is shown by "
-         "`test_the_high_s_twin_of_an_ecdsa_signature_is_refused` (strict xfail; EC keys only, RSA is not malleable). "
-         "Each test's reason gives the fix; with the three fixed, the invariant \"no VALID verdict for bytes that differ "
-         "from an original\" holds for everything the fuzzer produced. libFuzzer's byte mutations alone cannot pass "
-         "the entries' CRCs, hence the structure-aware mutator."),
+        ("History: the first runs accepted two kinds of mutants, neither a forgery (the manifest, every listed entry "
+         "and the signature over the manifest were the original ones): the same entries in another order, and an "
+         "altered copy of the province CA's certificate carried inside manifest.p7s. Both are refused now (the "
+         "container fixes the entry order; a signature may carry only its signer's chain or exact copies of trusted "
+         "certificates) and are pinned by `tests/robustness/test_fuzz_package.py`. One class the fuzzer cannot reach "
+         "by mutation remains open: the high-S twin (r, n - s) of an ECDSA signature "
+         "(`test_the_high_s_twin_of_an_ecdsa_signature_is_refused`, strict xfail; EC keys only, RSA is not "
+         "malleable; the fix is low-S signing plus a low-S check). libFuzzer's byte mutations alone cannot pass the "
+         "entries' CRCs, hence the structure-aware mutator."),
         "",
     ])
     text = DOC.read_text(encoding="utf-8")
