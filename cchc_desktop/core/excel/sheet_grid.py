@@ -19,6 +19,7 @@ MAX_COLS = 40
 
 def open_workbook(path: str | Path) -> Any:
     import zipfile
+    import zlib
 
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
@@ -40,7 +41,8 @@ def open_workbook(path: str | Path) -> Any:
         raise UserFacingError(f"Không đọc được tệp “{path}”: {exc.strerror or exc}.",
                               f"Cannot read '{path}': {exc.strerror or exc}.") from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, IndexError, AttributeError,
-            EOFError, SyntaxError) as exc:  # SyntaxError: XML parse errors of a damaged file
+            EOFError, SyntaxError, zlib.error, LookupError, ArithmeticError, RecursionError) as exc:
+        # A damaged file can fail anywhere inside openpyxl (zip, inflate, XML): all mean "not readable".
         raise UserFacingError(
             f"Tệp “{path}” không phải là bảng tính Excel .xlsx đọc được (có thể là tệp văn bản, tệp .xls cũ "
             f"hoặc tệp hỏng): hãy mở bằng Excel rồi lưu dưới dạng “Excel Workbook (.xlsx)”. Chi tiết: {exc}.",
