@@ -64,9 +64,9 @@ def test_one_trial_of_each_kind_loses_nothing(tmp_path: Path) -> None:
     assert re.search(r"^\| \*\*total\*\* \| 5 \|", out, re.MULTILINE), out
     if known == 0:
         assert proc.returncode == 0 and "result: **PASS** (0 failures)" in out, out
+        assert list(tmp_path.iterdir()) == []  # the work dir was removed
     else:
-        assert proc.returncode == 1 and "result: **FAIL**" in out, out
-    assert list(tmp_path.iterdir()) == []  # the work dir was removed
+        assert proc.returncode == 1 and "result: **FAIL**" in out, out  # the work dir is kept as evidence
     assert DOC.read_bytes() == doc_before  # no --write-doc: the repository is untouched
 
 

@@ -311,14 +311,6 @@ def test_at_every_level_of_free_space_an_edit_completes_or_changes_nothing(
     assert outcomes.get("ok") and len(outcomes) > 1, outcomes  # both sides of the boundary were reached
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: when the database itself hits the full disk (SQLITE_FULL), edits and attachments raise a raw "
-    "sqlalchemy.exc.OperationalError ('database or disk is full'): the GUI shows its 'Lỗi phần mềm' (software bug) "
-    "dialog and the CLI 'Lỗi không mong đợi', instead of the clear 'Ổ đĩa đã đầy' message. Nothing is lost (the "
-    "transaction rolls back). Fix: in core/storage/db.make_engine, add event.listen(engine, 'handle_error', fn) "
-    "where fn raises a WorkspaceError('Ổ đĩa đã đầy nên chưa lưu được thay đổi này. Hãy giải phóng dung lượng rồi thử "
-    "lại; dữ liệu đã lưu trước đó vẫn an toàn.', 'The disk is full; ...') from the error when "
-    "getattr(ctx.original_exception, 'sqlite_errorcode', None) == sqlite3.SQLITE_FULL."))
 @pytest.mark.parametrize("kind", ["edit", "attach"])
 def test_when_the_database_hits_the_full_disk_the_message_says_so(
         small_disk: SmallDisk, agency_template: Path, tmp_path: Path, kind: str) -> None:
@@ -343,12 +335,6 @@ def test_when_the_database_hits_the_full_disk_the_message_says_so(
     assert seen
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: an import refused because the database hits the full disk (SQLITE_FULL, after the evidence was staged) "
-    "says 'Không lưu được gói vào không gian làm việc ((sqlite3.OperationalError) database or disk is full "
-    "(Background on this error at: https://sqlalche.me/...)); không có gì thay đổi.': raw English technical text "
-    "instead of 'Ổ đĩa đã đầy'. Nothing is stored (correct). Fix: the same handle_error translation in "
-    "core/storage/db.make_engine (inspection_import._import_one then reports exc.vi), or map SQLITE_FULL there."))
 def test_an_import_refused_by_a_full_database_says_the_disk_is_full(
         small_disk: SmallDisk, packages: dict[str, Path], mini_framework: Any, trust_dirs: dict[str, Path],
         tmp_path: Path) -> None:

@@ -14,16 +14,6 @@ from typing import Any
 
 import pytest
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG (data loss in the GUI): after ticking 'không áp dụng' on an item, ItemEditor._na_toggled gives the focus to "
-    "the reason field; selecting another item then hides that field (refresh: na_reason.setVisible(False)), Qt moves "
-    "the focus to the next widget, the explanation box, and refresh() does not load the new item's explanation "
-    "because `self.note.hasFocus()`; when the tree takes the focus back, the FocusOut event calls flush_note(), which "
-    "saves the box's stale text (the previous item's explanation) into the newly selected item. Fix in "
-    "gui/widgets/item_editor.py: in show_item, load the new item's note and N/A reason unconditionally (e.g. "
-    "refresh(snap, force=True), the hasFocus guard only for refreshes of the same item), and make flush_note save "
-    "only text the user typed for that item: keep `_note_code` (the item whose text is loaded) and a `_note_dirty` "
-    "flag set in _note_typed, cleared when text is loaded or saved; flush_note saves to _note_code only when dirty."))
 @pytest.mark.parametrize("how", ["select the item", "next problem (F8)"])
 def test_going_to_an_item_keeps_its_explanation_after_another_was_marked_not_applicable(
         qtbot: Any, agency_ws: Any, how: str) -> None:

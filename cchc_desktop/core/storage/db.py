@@ -33,6 +33,17 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _disk_full_is_a_user_error(ctx: Any) -> None:
+    """SQLITE_FULL becomes the plain message every other write path gives (the transaction has
+    rolled back, so nothing was half-written)."""
+    if getattr(ctx.original_exception, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        raise WorkspaceError(
+            "Ổ đĩa đã đầy nên chưa lưu được thay đổi này. Hãy giải phóng dung lượng rồi thử lại; "
+            "dữ liệu đã lưu trước đó vẫn an toàn.",
+            "The disk is full, so this change was not saved. Free some space and retry; everything saved before is safe.",
+        ) from ctx.original_exception
+
+
 def make_engine(db_path: Path) -> Engine:
     # check_same_thread=False: the GUI runs every operation on one worker thread, which is not the
     # thread that opened the workspace.
@@ -41,6 +52,7 @@ def make_engine(db_path: Path) -> Engine:
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "handle_error", _disk_full_is_a_user_error)
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     return engine
 

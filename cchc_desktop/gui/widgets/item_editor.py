@@ -118,6 +118,13 @@ class ItemEditor(QScrollArea):
         lay.addWidget(self.evidence, 1)
         lay.addStretch(0)
         self._loading = False
+        # The texts in the explanation and N/A-reason boxes belong to the item they were loaded for,
+        # and are saved only if the user typed in them: moving between items (which moves the
+        # focus around as widgets hide) must never write one item's text into another.
+        self._texts_code: str | None = None
+        self._note_dirty = False
+        self._reason_dirty = False
+        self.na_reason.textEdited.connect(self._reason_edited)
         ops.failed.connect(self._failed)
         ops.changed.connect(lambda _c, snap: self.refresh(snap))
 
@@ -125,6 +132,8 @@ class ItemEditor(QScrollArea):
 
     def show_item(self, item: Item | None) -> None:
         self.flush_note()
+        self._na_reason_done()
+        self._texts_code = None  # nothing loaded for the new item yet: nothing to save
         self.item = item
         if self.input is not None:
             self.input.deleteLater()
@@ -159,9 +168,9 @@ class ItemEditor(QScrollArea):
         self.note_label.setVisible(leaf)
         self.evidence.setVisible(leaf and item.scorer is not Scorer.SURVEY)
         self.evidence.show_item(item.code if leaf else None)
-        self.refresh(self.ops.snapshot)
+        self.refresh(self.ops.snapshot, new_item=True)
 
-    def refresh(self, snap: AgencySnapshot) -> None:
+    def refresh(self, snap: AgencySnapshot, new_item: bool = False) -> None:
         item = self.item
         if item is None:
             return
@@ -193,10 +202,15 @@ class ItemEditor(QScrollArea):
             self.carried.setVisible(mark is not None)
             self.na_check.setChecked(state.not_applicable)
             self.na_reason.setVisible(state.not_applicable)
-            if self.na_reason.text() != state.na_reason and not self.na_reason.hasFocus():
-                self.na_reason.setText(state.na_reason)
-            if not self.note.hasFocus() and self.note.toPlainText() != state.note:
-                self.note.setPlainText(state.note)
+            if new_item or not self._reason_dirty:
+                if self.na_reason.text() != state.na_reason:
+                    self.na_reason.setText(state.na_reason)
+                self._reason_dirty = False
+            if new_item or not self._note_dirty:
+                if self.note.toPlainText() != state.note:
+                    self.note.setPlainText(state.note)
+                self._note_dirty = False
+            self._texts_code = item.code
         finally:
             self._loading = False
 
@@ -229,24 +243,34 @@ class ItemEditor(QScrollArea):
         if checked:
             self.na_reason.setFocus()
 
+    def _reason_edited(self, _text: str) -> None:
+        if not self._loading:
+            self._reason_dirty = True
+
     def _na_reason_done(self) -> None:
-        if self.item is None or not self.na_check.isChecked():
+        code = self._texts_code
+        if self._loading or not self._reason_dirty or code is None:
             return
-        if self.ops.snapshot.state_of(self.item.code).na_reason != self.na_reason.text().strip():
-            self.ops.set_not_applicable(self.item.code, True, self.na_reason.text())
+        self._reason_dirty = False
+        state = self.ops.snapshot.state_of(code)
+        if state.not_applicable and state.na_reason != self.na_reason.text().strip():
+            self.ops.set_not_applicable(code, True, self.na_reason.text())
 
     def _note_typed(self) -> None:
         if not self._loading:
+            self._note_dirty = True
             self._note_timer.start()
 
     def flush_note(self) -> None:
-        """Save a pending explanation now (leaving the item, closing the window)."""
+        """Save what the user typed in the explanation box, to the item it belongs to."""
         self._note_timer.stop()
-        if self.item is None or not self.item.is_leaf:
+        code = self._texts_code
+        if not self._note_dirty or code is None:
             return
+        self._note_dirty = False
         text = self.note.toPlainText()
-        if self.ops.snapshot.state_of(self.item.code).note != text.strip():
-            self.ops.set_note(self.item.code, text)
+        if self.ops.snapshot.state_of(code).note != text.strip():
+            self.ops.set_note(code, text)
 
     def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent
