@@ -43,7 +43,7 @@ if ! command -v objcopy >/dev/null 2>&1 || ! command -v objdump >/dev/null 2>&1;
 fi
 
 VPY="$ROOT/.venv/bin/python"
-WANT="$(sed -n 's/.*"pyinstaller==\([^"]*\)".*/\1/p' pyproject.toml | head -n1)"
+WANT="$(sed -n 's/.*"pyinstaller==\([^"]*\)".*/\1/p;T;q' pyproject.toml)"
 HAVE="$("$VPY" -c 'import PyInstaller; print(PyInstaller.__version__)' 2>/dev/null || true)"
 if [[ -z "$WANT" || "$HAVE" != "$WANT" ]]; then
     log "installing the build extra into .venv (pip install -e '.[build]')"

@@ -67,7 +67,7 @@ N=0
 for form in "$FORMS"/*.json; do
     [[ "$form" == *.schema.json ]] && continue
     OUT="$(run "$CCHC" framework check "$form")"
-    step "cchc framework check ${form#"$BUNDLE"/} -> $(printf '%s' "$OUT" | head -n1)"
+    step "cchc framework check ${form#"$BUNDLE"/} -> ${OUT%%$'\n'*}"
     N=$((N + 1))
 done
 (( N > 0 )) || fail "no framework in $FORMS"
@@ -77,14 +77,18 @@ step "cchc framework check mau-xa-2026 (by id) -> ok"
 
 # 3. A workspace made and scored by the bundle ------------------------------------------------------
 WS="$TMP/ws"
-run "$CCHC" workspace init "$WS" --role agency --framework mau-xa-2026 \
-    --agency-code XA-01 --agency-name "UBND xã Thử" --year 2026 | head -n1 | sed 's/^/smoke: /'
+# No "| head" here: under pipefail a producer still writing when head exits dies of SIGPIPE (141).
+OUT="$(run "$CCHC" workspace init "$WS" --role agency --framework mau-xa-2026 \
+    --agency-code XA-01 --agency-name "UBND xã Thử" --year 2026)"
+step "${OUT%%$'\n'*}"
 if [[ -f "$ROOT/docs/examples/answers.json" ]]; then
-    run "$CCHC" assess fill "$WS" --answers "$ROOT/docs/examples/answers.json" | head -n1 | sed 's/^/smoke: /'
+    OUT="$(run "$CCHC" assess fill "$WS" --answers "$ROOT/docs/examples/answers.json")"
+    step "${OUT%%$'\n'*}"
 fi
 SCORE="$(run "$CCHC" assess score "$WS" --json)"
 [[ "$SCORE" == *'"final_points"'* ]] || fail "assess score --json has no total"
-step "cchc assess score -> $(printf '%s' "$SCORE" | grep -m1 '"final_points"' | tr -d ' ,')"
+FP="$(grep -m1 '"final_points"' <<<"$SCORE" | tr -d ' ,' || true)"
+step "cchc assess score -> $FP"
 if [[ -x "$ROOT/.venv/bin/cchc" ]]; then  # the bundle scores exactly as the sources do
     REF="$("$ROOT/.venv/bin/cchc" assess score "$WS" --json 2>&1)" || fail "the sources' cchc failed: $REF"
     [[ "$REF" == "$SCORE" ]] || fail "the bundle's score differs from the sources' score"
@@ -109,11 +113,12 @@ export HOME="$TMP/home2" XDG_CONFIG_HOME="$TMP/home2/.config" XDG_DATA_HOME="$TM
 mkdir -p "$HOME"
 OUT="$(timeout 120 "$USB/cchc-desktop" --quit-after 1000 2>&1)" || fail "portable cchc-desktop exited with $?: $OUT"
 [[ "$OUT" == *"WINDOW visible=True"* ]] || { printf '%s\n' "$OUT" >&2; fail "portable: the window was not shown"; }
-INI="$(find "$USB/settings" -name '*.ini' 2>/dev/null | head -n1)"
+INI="$(find "$USB/settings" -name '*.ini' -print -quit 2>/dev/null)"
 [[ -n "$INI" ]] || fail "portable: no settings file under $USB/settings"
 grep -q "$USB/workspace" "$INI" || fail "portable: $INI does not name the workspace beside the program"
-if find "$HOME" -path '*CCHC Desktop*' -o -path '*cchc-desktop*' 2>/dev/null | grep -q .; then
-    fail "portable: files were written to the home folder: $(find "$HOME" | grep -i cchc)"
+LEFT="$(find "$HOME" \( -path '*CCHC Desktop*' -o -path '*cchc-desktop*' \) -print 2>/dev/null)"
+if [[ -n "$LEFT" ]]; then
+    fail "portable: files were written to the home folder: $LEFT"
 fi
 step "portable: opened ${USB#"$TMP"/}/workspace, settings in ${INI#"$TMP"/}, nothing in the home folder"
 
