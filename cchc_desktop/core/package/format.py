@@ -14,7 +14,7 @@ from typing import Any
 FORMAT_NAME = "cchc-package"
 FORMAT_VERSION = 1
 SUPPORTED_VERSIONS = (1,)
-KINDS = ("submission", "result", "rebuttal", "framework")
+KINDS = ("submission", "result", "rebuttal", "framework", "appraisal")
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.p7s"

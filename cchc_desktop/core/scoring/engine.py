@@ -253,21 +253,20 @@ def effective_answers(fw: Framework, answers: Mapping[str, Answer]) -> dict[str,
 def self_assessment(fw: Framework, answers: Mapping[str, Answer]) -> ScoreSheet:
     """The agency's live self-score: council-only and survey items are pending."""
     eff = effective_answers(fw, answers)
-    leaves = {}
-    for item in fw.leaves():
-        parent_mode = _inherited_mode(fw, item.code, answers)
-        if parent_mode is not None:
-            # N/A declared on a parent (a whole field the agency has no part in): its mode applies
-            # to every leaf below, whoever would have scored it.
-            leaves[item.code] = (
-                LeafResult(points=None, excluded=True) if parent_mode is NaMode.EXCLUDE else LeafResult(points=item.max_points)
-            )
-            continue
-        leaves[item.code] = leaf_result(item, answers.get(item.code))
+    leaves = {item.code: self_leaf(fw, item, answers) for item in fw.leaves()}
     return roll_up(fw, leaves, self_assessment_problems(fw, eff, answers))
 
 
-def _inherited_mode(fw: Framework, code: str, answers: Mapping[str, Answer]) -> NaMode | None:
+def self_leaf(fw: Framework, item: Item, answers: Mapping[str, Answer]) -> LeafResult:
+    """The agency's own result for a leaf.  N/A declared on a parent (a whole field the agency has
+    no part in) applies its mode to every leaf below, whoever would have scored it."""
+    mode = inherited_na_mode(fw, item.code, answers)
+    if mode is not None:
+        return LeafResult(points=None, excluded=True) if mode is NaMode.EXCLUDE else LeafResult(points=item.max_points)
+    return leaf_result(item, answers.get(item.code))
+
+
+def inherited_na_mode(fw: Framework, code: str, answers: Mapping[str, Answer]) -> NaMode | None:
     parent = fw.parent_of(code)
     while parent is not None:
         a = answers.get(parent.code)

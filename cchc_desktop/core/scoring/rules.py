@@ -54,7 +54,7 @@ def _bad(item: Item, vi: str, en: str) -> InvalidInput:
     return InvalidInput(f"Tiêu chí {item.code}: {vi}", f"Item {item.code}: {en}")
 
 
-def _decimal(item: Item, raw: Any, what_vi: str, what_en: str) -> Decimal:
+def decimal_input(item: Item, raw: Any, what_vi: str, what_en: str) -> Decimal:
     if isinstance(raw, bool) or raw is None:
         raise _bad(item, f"{what_vi} phải là một số.", f"{what_en} must be a number.")
     try:
@@ -70,7 +70,7 @@ def _decimal(item: Item, raw: Any, what_vi: str, what_en: str) -> Decimal:
 
 
 def _count(item: Item, raw: Any, what_vi: str, what_en: str) -> int:
-    d = _decimal(item, raw, what_vi, what_en)
+    d = decimal_input(item, raw, what_vi, what_en)
     if d < 0:
         raise _bad(item, f"{what_vi} không được âm (đã nhập {_fmt(d)}).", f"{what_en} cannot be negative ({_fmt(d)}).")
     if d != d.to_integral_value():
@@ -81,7 +81,7 @@ def _count(item: Item, raw: Any, what_vi: str, what_en: str) -> int:
 
 
 def _points_in_range(item: Item, raw: Any, step: Decimal | None) -> Decimal:
-    d = _decimal(item, raw, "Điểm", "Points")
+    d = decimal_input(item, raw, "Điểm", "Points")
     if d < 0:
         raise _bad(item, f"điểm không được âm (đã nhập {_fmt(d)}).", f"points cannot be negative ({_fmt(d)}).")
     if d > item.max_points:
@@ -120,7 +120,7 @@ def parse_value(item: Item, raw: Any) -> Value:
         allowed = "; ".join(f"“{o.key}” ({o.label})" for o in rule.options)
         raise _bad(item, f"lựa chọn “{raw}” không có trong quy tắc. Chọn một trong: {allowed}.", f"option '{raw}' is not allowed.")
     if isinstance(rule, PercentTiersRule):
-        d = _decimal(item, raw, "Tỷ lệ", "The percentage")
+        d = decimal_input(item, raw, "Tỷ lệ", "The percentage")
         if d < 0 or d > HUNDRED:
             raise _bad(item, f"tỷ lệ phải từ 0 đến 100% (đã nhập {_fmt(d)}).", f"the percentage must be 0..100 ({_fmt(d)}).")
         return d

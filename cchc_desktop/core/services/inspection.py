@@ -12,22 +12,27 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from ... import __version__
-from ..errors import WorkspaceError
+from ..errors import InvalidInput, WorkspaceError
 from ..framework.model import Framework
 from ..progress import CancelToken, ProgressCallback, no_progress
+from ..scoring.appraisal import RankEntry
+from ..scoring.engine import ScoreSheet
 from ..signing.api import TrustStore
 from ..storage.evidence_store import EvidenceStore, fsync_dir
 from ..storage.orm import AgencyRow, PackageAnswerRow, PackageEvidenceRow, PackageRow
 from ..storage.records import nfc
 from . import workspace as ws
+from .inspection_appraisal import AppraisalMixin
 from .inspection_records import (
+    AgencyOverview,
     AgencyRecord,
     ImportedPackage,
     ImportResult,
@@ -35,6 +40,11 @@ from .inspection_records import (
     PackageAnswer,
     PackageDocument,
 )
+
+if TYPE_CHECKING:
+    from .inspection_overview import RoundStatistics
+    from .inspection_setup import Reviewer
+    from .inspection_survey import SurveyImport
 
 ROLE = "inspection"
 TRUST_DIR = "trust"
@@ -72,7 +82,7 @@ def copy_trust(src: Path, dest: Path) -> None:
     fsync_dir(dest)
 
 
-class InspectionWorkspace:
+class InspectionWorkspace(AppraisalMixin):
     """One appraisal round of the council.  Plain records leave it, never ORM objects."""
 
     def __init__(self, folder: Path, engine: Engine, clock: ws.Clock = ws.utc_now, actor: str | None = None) -> None:
@@ -81,6 +91,7 @@ class InspectionWorkspace:
         self._clock = clock
         self.actor = actor or ws.current_actor()
         self.store = EvidenceStore(folder / ws.EVIDENCE_DIR)
+        self._undo, self._redo = [], []
         with Session(engine) as s:
             meta = ws.read_meta(s)
             if meta.get("role") != ROLE:
@@ -247,6 +258,70 @@ class InspectionWorkspace:
 
     def evidence_path(self, sha256: str) -> Path:
         return self.store.path_of(sha256)
+
+    # ------------------------------------------------------------------ dashboard and ranking
+
+    def overview(self, agency_code: str | None = None) -> list[AgencyOverview]:
+        """Dashboard rows (every agency, or one): status, self and final scores, progress."""
+        from .inspection_overview import load_states, overview_of
+
+        return [overview_of(self, st) for st in load_states(self, agency_code)]
+
+    def final_sheet(self, agency_code: str) -> ScoreSheet:
+        """The agency's score with appraisals and survey points: its index and category."""
+        from .inspection_overview import load_states, state_sheet
+
+        states = load_states(self, agency_code)
+        if not states:
+            raise InvalidInput(f"Không có cơ quan mã “{agency_code}” trong đợt đánh giá.", f"No agency '{agency_code}' in this round.")
+        return state_sheet(self, states[0])
+
+    def ranking(self) -> list[RankEntry]:
+        from .inspection_overview import ranking
+
+        return ranking(self)
+
+    def statistics(self) -> RoundStatistics:
+        """Agencies per category and per-field averages (the council's charts)."""
+        from .inspection_overview import statistics
+
+        return statistics(self)
+
+    def import_survey(self, xlsx: Path | str) -> SurveyImport:
+        """Survey points from the survey Excel template; all or nothing (see inspection_survey)."""
+        from .inspection_survey import import_survey
+
+        return import_survey(self, Path(xlsx))
+
+    def survey_points(self) -> dict[str, dict[str, Decimal]]:
+        from .inspection_survey import survey_points
+
+        return survey_points(self)
+
+    def write_survey_template(self, xlsx: Path | str) -> Path:
+        from .inspection_survey import write_survey_template
+
+        return write_survey_template(self, xlsx)
+
+    # ------------------------------------------------------------------ round setup
+
+    def import_agency_list(self, xlsx: Path | str) -> int:
+        """The expected agencies from the agency-list Excel template; returns how many."""
+        from .inspection_setup import read_agency_list
+
+        agencies = read_agency_list(Path(xlsx), self.framework.level.value)
+        self.set_expected_agencies(agencies)
+        return len(agencies)
+
+    def set_reviewers(self, reviewers: Iterable[Reviewer]) -> None:
+        from .inspection_setup import set_reviewers
+
+        set_reviewers(self, list(reviewers))
+
+    def reviewers(self) -> list[Reviewer]:
+        from .inspection_setup import reviewers
+
+        return reviewers(self)
 
 
 def _package(r: PackageRow) -> ImportedPackage:

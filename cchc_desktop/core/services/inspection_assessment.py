@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -229,13 +229,19 @@ def rescore(fw: Framework, answers: list[ParsedAnswer], documents: list[ParsedDo
     for d in documents:
         for code, _ in d.links:
             counts[code] = counts.get(code, 0) + 1
+    return self_assessment(fw, typed_answers(fw, answers, counts))
+
+
+def typed_answers(fw: Framework, answers: Iterable[Any], evidence_counts: Mapping[str, int]) -> dict[str, Answer]:
+    """Engine answers from stored ones (anything with code or item_code, value_json, not_applicable,
+    reason, note): the same conversion at import and whenever the council scores a package again."""
     typed: dict[str, Answer] = {}
     for a in answers:
-        item = fw.item(a.code)
+        code = getattr(a, "code", None) or a.item_code
         value = None
         if a.value_json is not None:
-            value = parse_value(item, json.loads(a.value_json, parse_float=Decimal))
-        typed[a.code] = Answer(a.code, value, a.not_applicable, a.reason, a.note, counts.get(a.code, 0))
-    for code, n in counts.items():
+            value = parse_value(fw.item(code), json.loads(a.value_json, parse_float=Decimal))
+        typed[code] = Answer(code, value, a.not_applicable, a.reason, a.note, evidence_counts.get(code, 0))
+    for code, n in evidence_counts.items():
         typed.setdefault(code, Answer(code, evidence_count=n))
-    return self_assessment(fw, typed)
+    return typed

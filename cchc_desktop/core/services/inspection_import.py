@@ -10,6 +10,7 @@ nothing: its temporary files are removed and no row is written.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,15 @@ from .inspection_staging import (
 
 if TYPE_CHECKING:
     from .inspection import InspectionWorkspace
+
+
+# Package kinds other than "submission" the council imports: kind -> (module, function).  The
+# function gets (ws, path, report, allow_unknown_revocation, sink) of a package whose signature,
+# bytes and framework were verified, and returns an ImportResult (refused, or stored in one transaction).
+OTHER_KINDS: dict[str, tuple[str, str]] = {
+    "rebuttal": ("inspection_rebuttal", "import_rebuttal"),
+    "appraisal": ("inspection_merge", "import_appraisal_package"),
+}
 
 
 class ImportCancelled(Cancelled):
@@ -125,6 +135,12 @@ def _import_one(ws: InspectionWorkspace, path: Path, trust: TrustStore, allow_un
             done = _already(ws, path, report.manifest_sha256)
             if done is not None:
                 return done
+        other = OTHER_KINDS.get(manifest.kind) if manifest is not None and report.verdict is not Verdict.INVALID else None
+        if other is not None:
+            # Rebuttals (giải trình) and reviewers' appraisal packages: their own modules.
+            module, func = other
+            handler = getattr(importlib.import_module(f"{__package__}.{module}"), func)
+            return handler(ws, path, report, allow_unknown, sink)
         accepted = _accept(ws, path, report, allow_unknown)
         if isinstance(accepted, ImportResult):
             return accepted

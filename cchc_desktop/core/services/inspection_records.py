@@ -119,3 +119,56 @@ class PackageDocument:
     issuer: str
     excerpt: str
     links: tuple[tuple[str, str], ...]  # (item code, pages)
+
+
+# ---------------------------------------------------------------- appraisal, dashboard, ranking
+
+# Dashboard statuses (stable codes for --json and tests; the GUI shows STATUS_NAMES).
+NOT_SUBMITTED = "not_submitted"
+SUBMITTED = "submitted"
+IN_APPRAISAL = "in_appraisal"
+APPRAISED = "appraised"
+REBUTTAL = "rebuttal"
+FINAL = "final"
+STATUSES = (NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED, REBUTTAL, FINAL)
+STATUS_NAMES = {
+    NOT_SUBMITTED: ("Chưa nộp", "Not submitted"),
+    SUBMITTED: ("Đã nộp", "Submitted"),
+    IN_APPRAISAL: ("Đang thẩm định", "In appraisal"),
+    APPRAISED: ("Đã thẩm định", "Appraised"),
+    REBUTTAL: ("Giải trình", "Rebuttal"),
+    FINAL: ("Kết quả cuối cùng", "Final"),
+}
+
+
+@dataclass(frozen=True)
+class AgencyOverview:
+    """One row of the council's dashboard."""
+
+    code: str
+    name: str
+    expected: bool
+    status: str
+    round: int  # 1, or 2 once a rebuttal was imported
+    package_sha256: str | None  # the submission being appraised
+    self_points: Decimal | None
+    self_percent: Decimal | None
+    final_points: Decimal | None  # self overlaid by appraisals and survey
+    applicable_max: Decimal | None
+    percent: Decimal | None  # the index
+    appraised: int  # leaves appraised (any round)
+    to_appraise: int  # leaves the council appraises (agency- and council-scored)
+    disagreements: int  # appraised leaves whose points differ from the self points
+    open_conflicts: int
+    surveyed: bool  # survey points merged for every survey leaf
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    id: int
+    agency_code: str
+    item_code: str
+    round: int
+    current: Any  # scoring.appraisal.Appraisal or None
+    incoming: Any  # scoring.appraisal.Appraisal
+    origin: str

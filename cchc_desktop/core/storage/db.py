@@ -17,7 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..errors import WorkspaceError
 
-HEAD_REVISION = "0004"  # keep equal to the newest file in migrations/versions (a test checks it)
+HEAD_REVISION = "0005"  # keep equal to the newest file in migrations/versions (a test checks it)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

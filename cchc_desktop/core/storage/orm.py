@@ -150,6 +150,7 @@ class AgencyRow(Base):
     name: Mapped[str] = mapped_column(Text)
     level: Mapped[str] = mapped_column(String(16))
     expected: Mapped[bool] = mapped_column(Boolean, default=False)
+    final_at: Mapped[str | None] = mapped_column(String(40), nullable=True)  # the council closed it
 
 
 class PackageRow(Base):
@@ -211,3 +212,97 @@ class PackageEvidenceRow(Base):
     issuer: Mapped[str] = mapped_column(Text, default="")
     excerpt: Mapped[str] = mapped_column(Text, default="")
     links_json: Mapped[str] = mapped_column(Text, default="[]")  # [{"code", "pages"}]
+
+
+# ---------------------------------------------------------------- appraisal (migration 0005)
+
+
+class _AppraisalColumns:
+    points: Mapped[str | None] = mapped_column(String(40), nullable=True)  # decimal text; None: N/A
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(Text)
+    appraised_at: Mapped[str] = mapped_column(String(40))
+    package_sha256: Mapped[str] = mapped_column(String(64))  # the package that was appraised
+    origin: Mapped[str] = mapped_column(String(64), default="local")  # or an appraisal package's hash
+
+
+class AppraisalRow(_AppraisalColumns, Base):
+    """The current appraisal of one leaf of one agency in one round (1, or 2 after a rebuttal)."""
+
+    __tablename__ = "appraisals"
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    round: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class AppraisalLogRow(Base):
+    """Append-only history of appraisals (triggers refuse UPDATE and DELETE on SQLite)."""
+
+    __tablename__ = "appraisal_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    agency_code: Mapped[str] = mapped_column(String(64))
+    item_code: Mapped[str] = mapped_column(String(64))
+    round: Mapped[int] = mapped_column(Integer)
+    before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    after_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    actor: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))
+    origin: Mapped[str] = mapped_column(String(64))
+
+
+class AppraisalConflictRow(_AppraisalColumns, Base):
+    """An incoming appraisal (from another reviewer's package) that differs from the current one."""
+
+    __tablename__ = "appraisal_conflicts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    item_code: Mapped[str] = mapped_column(String(64))
+    round: Mapped[int] = mapped_column(Integer)
+    found_at: Mapped[str] = mapped_column(String(40))
+    resolved_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(16), nullable=True)  # kept_current | took_incoming
+
+
+class SurveyPointRow(Base):
+    __tablename__ = "survey_points"
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    points: Mapped[str] = mapped_column(String(40))
+    source_name: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[str] = mapped_column(String(40))
+
+
+class ReviewerRow(Base):
+    __tablename__ = "reviewers"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    unit: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewerFieldRow(Base):
+    __tablename__ = "reviewer_fields"
+    reviewer: Mapped[str] = mapped_column(ForeignKey("reviewers.name", ondelete="CASCADE"), primary_key=True)
+    field_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class IssuedResultRow(Base):
+    """A signed result package the council made for an agency (its data kept as signed)."""
+
+    __tablename__ = "issued_results"
+    manifest_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    round: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(Text)
+    percent: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[str] = mapped_column(String(40))
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RebuttalItemRow(Base):
+    """One disputed item of an imported rebuttal package (giải trình)."""
+
+    __tablename__ = "rebuttal_items"
+    manifest_sha256: Mapped[str] = mapped_column(ForeignKey("packages.manifest_sha256", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
