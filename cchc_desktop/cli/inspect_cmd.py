@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def add_inspect_commands(group: Callable[..., Any], command: Callable[..., Any], tr: Callable[[str, str], str]) -> Any:
     """Create the `inspect` group with its commands; returns the group's sub-parsers (parser.py's `subs`)."""
     json_help = tr("in kết quả dạng JSON (cấu trúc ổn định, xem docs/cli.md)", "print JSON (stable shape, see docs/cli.md)")
-    ins = group("inspect", "Hội đồng thẩm định: nhập gói hồ sơ, xem danh sách.", "Appraisal council: import packages, list them.")
+    ins = group("inspect", "Hội đồng thẩm định: nhập gói, thẩm định, điều tra xã hội học, xếp hạng.",
+                "Appraisal council: import packages, appraise, survey, rank.")
     c = command(ins, "import", "Xác thực rồi nhập các gói hồ sơ (.cchc) hoặc cả thư mục; mỗi gói một dòng kết quả.",
                 "Verify and import packages (.cchc) or whole folders; one result line per package.", import_)
     c.add_argument("dir", metavar="DIR", help=tr("không gian làm việc của Hội đồng", "the council's workspace"))
@@ -34,6 +35,9 @@ def add_inspect_commands(group: Callable[..., Any], command: Callable[..., Any],
     c = command(ins, "list", "Danh sách các gói đã nhập.", "List the imported packages.", list_)
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--json", action="store_true", help=json_help)
+    from .appraise_cmd import add_appraisal_commands
+
+    add_appraisal_commands(ins, command, tr)
     return ins
 
 

@@ -17,9 +17,6 @@ Handler = Callable[[argparse.Namespace, Context], "int | None"]
 NOT_YET = {
     ("assess", "report"): "DIR --pdf OUT.pdf --xlsx OUT.xlsx",
     ("assess", "import-results"): "DIR RESULT.cchc --trust TRUST",
-    ("inspect", "appraise"): "DIR --agency CODE --criterion CODE --points P --reason TEXT",
-    ("inspect", "survey"): "DIR --xlsx FILE",
-    ("inspect", "rank"): "DIR [--json]",
     ("inspect", "export"): "DIR --xlsx OUT.xlsx --pdf OUT.pdf",
     ("inspect", "results"): "DIR --agency CODE -o RESULT.cchc --key KEY.p12",
 }

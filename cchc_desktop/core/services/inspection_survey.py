@@ -1,7 +1,8 @@
 """Survey points (điều tra xã hội học, SIPAS) from the council's Excel template: all or nothing.
 
 The template (`write_survey_template`) has one row per agency and one column per survey item,
-headed "<code> — <title> (tối đa <max>)".  On import every cell is checked (known agency, survey
+headed "<code> — <title> (tối đa <max>)".  A row left empty is an agency not surveyed yet; a row
+partly filled is an error.  On import every cell is checked (known agency, survey
 item, a number between 0 and the item's max); one bad cell refuses the whole file with the cell's
 address, and nothing is stored.
 """
@@ -133,9 +134,12 @@ def read_survey(ws: InspectionWorkspace, path: Path) -> dict[str, dict[str, Deci
         if code in out:
             errors.append((f"dòng {r}: cơ quan {code} xuất hiện hai lần.", f"row {r}: agency {code} appears twice."))
             continue
+        cells = {c: row[c - 1] if c - 1 < len(row) else None for c in columns}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells.values()):
+            continue  # an agency not surveyed yet (the template lists every agency): left as it is
         points: dict[str, Decimal] = {}
         for c, item in columns.items():
-            raw = row[c - 1] if c - 1 < len(row) else None
+            raw = cells[c]
             where_vi, where_en = f"ô {column_letter(c)}{r} ({code}, tiêu chí {item.code})", f"cell {column_letter(c)}{r}"
             try:
                 d = cell_number(raw)
