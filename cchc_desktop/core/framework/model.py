@@ -282,7 +282,12 @@ class Framework:
         yield from self.adjustments
 
     def leaves(self) -> Iterator[Item]:
-        return (i for i in self.walk() if i.is_leaf)
+        # Walked for every agency on the council's dashboard: the frozen tree's leaves are listed once.
+        cached = self.__dict__.get("_leaf_cache")
+        if cached is None:
+            cached = tuple(i for i in self.walk() if i.is_leaf)
+            object.__setattr__(self, "_leaf_cache", cached)
+        return iter(cached)
 
     def item(self, code: str) -> Item:
         try:

@@ -142,16 +142,40 @@ def appraised_leaf(item: Item, appraisal: Appraisal) -> LeafResult:
     return LeafResult(points=appraisal.points)
 
 
+def self_leaves(fw: Framework, answers: Mapping[str, Answer]) -> dict[str, LeafResult]:
+    """The agency's own result per leaf, from its answers."""
+    return {item.code: self_leaf(fw, item, answers) for item in fw.leaves()}
+
+
+def self_leaves_from_scores(fw: Framework, points: Mapping[str, Decimal], not_applicable: Iterable[str]) -> dict[str, LeafResult]:
+    """The same as `self_leaves`, from what the council stored at import: the recomputed points of
+    every node and the codes the agency declared not applicable (no answer is parsed again)."""
+    na = set(not_applicable)
+    out: dict[str, LeafResult] = {}
+
+    def visit(item: Item, excluded_above: bool) -> None:
+        excluded = excluded_above or (item.code in na and item.na_mode is NaMode.EXCLUDE)
+        if item.is_leaf:
+            out[item.code] = LeafResult(points=None, excluded=True) if excluded else LeafResult(points=points.get(item.code))
+        for child in item.children:
+            visit(child, excluded)
+
+    for top in (*fw.fields, *fw.adjustments):
+        visit(top, False)
+    return out
+
+
 def final_sheet(
     fw: Framework,
-    answers: Mapping[str, Answer],
+    own: Mapping[str, LeafResult],
     appraisals: Mapping[str, Appraisal],
     survey: Mapping[str, Decimal],
 ) -> ScoreSheet:
-    """The agency's final score: self answers overlaid by the effective appraisals and survey points.
+    """The agency's final score: its own leaf results overlaid by the effective appraisals and survey.
 
-    `appraisals`: the effective appraisal per leaf code (the latest round's).  Every leaf is known to
-    this sheet, so the assessable max equals the applicable max and the percent is the index.
+    `own`: the agency's result per leaf (`self_leaves`); `appraisals`: the effective appraisal per
+    leaf (the latest round's).  Every leaf is known to this sheet, so the assessable max equals the
+    applicable max and the percent is the index.
     """
     leaves: dict[str, LeafResult] = {}
     for item in fw.leaves():
@@ -163,7 +187,7 @@ def final_sheet(
         elif item.scorer is Scorer.COUNCIL:
             r = LeafResult(points=None)
         else:
-            r = self_leaf(fw, item, answers)
+            r = own.get(item.code) or LeafResult(points=None)
         leaves[item.code] = LeafResult(points=r.points, excluded=r.excluded, known=True)
     return roll_up(fw, leaves)
 

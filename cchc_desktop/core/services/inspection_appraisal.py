@@ -9,7 +9,7 @@ agency's self points.  Undo/redo are per workspace session, like the agency's.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -104,11 +104,16 @@ class AppraisalMixin:
         row = self.submission(agency_code)
         if row is None:
             return {}
-        counts: dict[str, int] = {}
-        for doc in self.documents(row.manifest_sha256):
-            for code, _ in doc.links:
-                counts[code] = counts.get(code, 0) + 1
-        return typed_answers(self.framework, self.answers(row.manifest_sha256).values(), counts)
+        # A signed package never changes once imported: its typed answers are computed once.
+        cache: dict[str, dict[str, Answer]] = self.__dict__.setdefault("_typed_answers", {})
+        sha = row.manifest_sha256
+        if sha not in cache:
+            counts: dict[str, int] = {}
+            for doc in self.documents(sha):
+                for code, _ in doc.links:
+                    counts[code] = counts.get(code, 0) + 1
+            cache[sha] = typed_answers(self.framework, self.answers(sha).values(), counts)
+        return dict(cache[sha])
 
     def self_sheet(self, agency_code: str) -> ScoreSheet:
         return self_assessment(self.framework, self.self_answers(agency_code))
@@ -294,7 +299,7 @@ def _differs(a: LeafResult, b: LeafResult) -> bool:
     return (a.excluded, a.points) != (b.excluded, b.points)
 
 
-def disagreements(items: Iterable[Item], appraised: dict[str, Appraisal], fw: Any, answers: dict[str, Answer]) -> list[str]:
+def disagreements(fw: Any, appraised: Mapping[str, Appraisal], own: Mapping[str, LeafResult]) -> list[str]:
     """Codes of appraised leaves whose result differs from the agency's own."""
-    return [i.code for i in items if i.code in appraised
-            and _differs(appraised_leaf(i, appraised[i.code]), self_leaf(fw, i, answers))]
+    return [code for code, a in appraised.items()
+            if _differs(appraised_leaf(fw.item(code), a), own.get(code) or LeafResult(points=None))]

@@ -17,19 +17,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..framework.model import Scorer
-from ..scoring.appraisal import Appraisal, RankEntry, RankInput, effective_appraisals, final_sheet, rank
-from ..scoring.engine import Answer, ScoreSheet, self_assessment
+from ..scoring.appraisal import (
+    Appraisal,
+    RankEntry,
+    RankInput,
+    effective_appraisals,
+    final_sheet,
+    rank,
+    self_leaves_from_scores,
+)
+from ..scoring.engine import LeafResult, ScoreSheet
 from ..storage.orm import (
     AgencyRow,
     AppraisalConflictRow,
     AppraisalRow,
     PackageAnswerRow,
-    PackageEvidenceRow,
     PackageRow,
     SurveyPointRow,
 )
 from .inspection_appraisal import appraisable, appraisal_of, disagreements
-from .inspection_assessment import typed_answers
 from .inspection_records import (
     APPRAISED,
     FINAL,
@@ -51,38 +57,62 @@ class AgencyState:
     agency: AgencyRow
     submission: str | None  # manifest hash of the latest submission
     has_rebuttal: bool
-    answers: Mapping[str, Answer]
+    own: Mapping[str, LeafResult]  # the agency's own result per leaf
+    self_points: Decimal | None  # its self-score as recomputed at import
+    self_percent: Decimal | None
     appraisals: Mapping[str, Appraisal]  # effective (latest round) per leaf
     appraised_codes: frozenset[str]  # leaves with an appraisal in any round
     survey: Mapping[str, Decimal]
     open_conflicts: int
 
 
+@dataclass(frozen=True)
+class _Own:
+    leaves: Mapping[str, LeafResult]
+    points: Decimal | None
+    percent: Decimal | None
+
+
 def load_states(ws: InspectionWorkspace, agency_code: str | None = None) -> list[AgencyState]:
+    """Every agency's state in a handful of queries.  The agency's own leaf results come from the
+    scores the council recomputed at import (stored with the package) and the N/A codes: no answer
+    is parsed again, and a package never changes, so they are kept for the session."""
     fw = ws.framework
+    cache: dict[str, _Own] = ws.__dict__.setdefault("_own_results", {})
     with Session(ws.engine) as s:
-        agencies = list(s.scalars(select(AgencyRow).order_by(AgencyRow.code)))
+        q = select(AgencyRow).order_by(AgencyRow.code)
         if agency_code is not None:
-            agencies = [a for a in agencies if a.code == agency_code]
+            q = q.where(AgencyRow.code == agency_code)
+        agencies = list(s.scalars(q))
         latest: dict[tuple[str, str], str] = {}
-        for code, kind, sha in s.execute(select(PackageRow.agency_code, PackageRow.kind, PackageRow.manifest_sha256)
-                                         .order_by(PackageRow.sequence)):
+        pq = select(PackageRow.agency_code, PackageRow.kind, PackageRow.manifest_sha256).order_by(PackageRow.sequence)
+        if agency_code is not None:
+            pq = pq.where(PackageRow.agency_code == agency_code)
+        for code, kind, sha in s.execute(pq):
             latest[(code, kind)] = sha  # ascending order: the last one wins
-        wanted = {sha for (code, kind), sha in latest.items() if kind == "submission"}
-        rows: dict[str, list[PackageAnswerRow]] = defaultdict(list)
-        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        wanted = {sha for (code, kind), sha in latest.items() if kind == "submission" and sha not in cache}
         if wanted:
-            for r in s.scalars(select(PackageAnswerRow).where(PackageAnswerRow.manifest_sha256.in_(wanted))):
-                rows[r.manifest_sha256].append(r)
-            for sha, links in s.execute(select(PackageEvidenceRow.manifest_sha256, PackageEvidenceRow.links_json)
-                                        .where(PackageEvidenceRow.manifest_sha256.in_(wanted))):
-                for link in json.loads(links):
-                    counts[sha][link["code"]] += 1
+            na: dict[str, list[str]] = defaultdict(list)
+            for sha, item_code in s.execute(select(PackageAnswerRow.manifest_sha256, PackageAnswerRow.item_code)
+                                            .where(PackageAnswerRow.manifest_sha256.in_(wanted),
+                                                   PackageAnswerRow.not_applicable.is_(True))):
+                na[sha].append(item_code)
+            for sha, score_json in s.execute(select(PackageRow.manifest_sha256, PackageRow.recomputed_score_json)
+                                             .where(PackageRow.manifest_sha256.in_(wanted))):
+                doc = json.loads(score_json)
+                points = {code: Decimal(v) for code, v in doc.get("items", {}).items()}
+                cache[sha] = _Own(self_leaves_from_scores(fw, points, na.get(sha, ())),
+                                  _dec(doc.get("final_points")), _dec(doc.get("percent")))
+        aq = select(AppraisalRow)
+        sq = select(SurveyPointRow)
+        if agency_code is not None:
+            aq, sq = aq.where(AppraisalRow.agency_code == agency_code), sq.where(SurveyPointRow.agency_code == agency_code)
         appraisals: dict[str, list[Appraisal]] = defaultdict(list)
-        for r in s.scalars(select(AppraisalRow)):
+        # Plain rows, not ORM objects: thousands of appraisals in a big round.
+        for r in s.execute(aq.with_only_columns(*AppraisalRow.__table__.c)):
             appraisals[r.agency_code].append(appraisal_of(r))
         survey: dict[str, dict[str, Decimal]] = defaultdict(dict)
-        for r in s.scalars(select(SurveyPointRow)):
+        for r in s.execute(sq.with_only_columns(*SurveyPointRow.__table__.c)):
             survey[r.agency_code][r.item_code] = Decimal(r.points)
         conflicts = dict(s.execute(select(AppraisalConflictRow.agency_code, func.count())
                                    .where(AppraisalConflictRow.resolved_at.is_(None))
@@ -91,15 +121,20 @@ def load_states(ws: InspectionWorkspace, agency_code: str | None = None) -> list
     out = []
     for a in agencies:
         sha = latest.get((a.code, "submission"))
-        answers = typed_answers(fw, rows.get(sha, []), counts.get(sha, {})) if sha else {}
+        own = cache[sha] if sha else _Own({}, None, None)
         mine = appraisals.get(a.code, [])
-        out.append(AgencyState(a, sha, (a.code, "rebuttal") in latest, answers, effective_appraisals(mine),
-                               frozenset(x.code for x in mine), survey.get(a.code, {}), conflicts.get(a.code, 0)))
+        out.append(AgencyState(a, sha, (a.code, "rebuttal") in latest, own.leaves, own.points, own.percent,
+                               effective_appraisals(mine), frozenset(x.code for x in mine), survey.get(a.code, {}),
+                               conflicts.get(a.code, 0)))
     return out
 
 
+def _dec(raw: object) -> Decimal | None:
+    return None if raw is None else Decimal(str(raw))
+
+
 def state_sheet(ws: InspectionWorkspace, st: AgencyState) -> ScoreSheet:
-    return final_sheet(ws.framework, st.answers, st.appraisals, st.survey)
+    return final_sheet(ws.framework, st.own, st.appraisals, st.survey)
 
 
 def overview_of(ws: InspectionWorkspace, st: AgencyState) -> AgencyOverview:
@@ -110,7 +145,6 @@ def overview_of(ws: InspectionWorkspace, st: AgencyState) -> AgencyOverview:
     if st.submission is None:
         return AgencyOverview(st.agency.code, st.agency.name, st.agency.expected, NOT_SUBMITTED, 1, None, None, None,
                               None, None, None, 0, len(leaves), 0, st.open_conflicts, False)
-    own = self_assessment(fw, st.answers)
     final = state_sheet(ws, st)
     appraised = sum(1 for i in leaves if i.code in st.appraised_codes)
     if st.agency.final_at:
@@ -123,14 +157,13 @@ def overview_of(ws: InspectionWorkspace, st: AgencyState) -> AgencyOverview:
         status = IN_APPRAISAL
     else:
         status = APPRAISED
-    differ = disagreements(fw.leaves(), dict(st.appraisals), fw, dict(st.answers))
     return AgencyOverview(
         code=st.agency.code, name=st.agency.name, expected=st.agency.expected, status=status,
         round=2 if st.has_rebuttal else 1, package_sha256=st.submission,
-        self_points=own.final_points, self_percent=own.percent,
+        self_points=st.self_points, self_percent=st.self_percent,
         final_points=final.final_points, applicable_max=final.applicable_max, percent=final.percent,
-        appraised=appraised, to_appraise=len(leaves), disagreements=len(differ), open_conflicts=st.open_conflicts,
-        surveyed=all(i.code in st.survey for i in survey_leaves),
+        appraised=appraised, to_appraise=len(leaves), disagreements=len(disagreements(fw, st.appraisals, st.own)),
+        open_conflicts=st.open_conflicts, surveyed=all(i.code in st.survey for i in survey_leaves),
     )
 
 
