@@ -15,10 +15,7 @@ Handler = Callable[[argparse.Namespace, Context], "int | None"]
 
 # Contract commands (docs/design PRODUCT.md) whose core is not in this version yet.
 NOT_YET = {
-    ("assess", "report"): "DIR --pdf OUT.pdf --xlsx OUT.xlsx",
-    ("assess", "import-results"): "DIR RESULT.cchc --trust TRUST",
     ("inspect", "export"): "DIR --xlsx OUT.xlsx --pdf OUT.pdf",
-    ("inspect", "results"): "DIR --agency CODE -o RESULT.cchc --key KEY.p12",
 }
 
 _ARGPARSE_VI = [
@@ -214,7 +211,7 @@ def build_parser(ctx: Context) -> Parser:
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--json", action="store_true", help=json_help)
 
-    asg = group("assess", "Tự đánh giá: nhập kết quả, tính điểm.", "Self-assessment: fill, score.")
+    asg = group("assess", "Tự đánh giá: nhập kết quả, tính điểm, in báo cáo.", "Self-assessment: fill, score, report.")
     c = command(asg, "fill", "Nhập hàng loạt từ tệp kết quả (docs/answers-format.md); tất cả hoặc không gì cả.",
                 "Bulk entry from an answers file (docs/answers-format.md); all or nothing.", _lazy("assess_cmd", "fill"))
     c.add_argument("dir", metavar="DIR")
@@ -239,6 +236,10 @@ def build_parser(ctx: Context) -> Parser:
     c.add_argument("dir", metavar="DIR")
     c.add_argument("codes", metavar="CODE", nargs="*")
     c.add_argument("--all", action="store_true", help=tr("mọi mục cần xác nhận", "every item to confirm"))
+    c = command(asg, "report", "In báo cáo tự đánh giá (PDF theo thể thức văn bản hành chính) và bảng điểm Excel.",
+                "Write the self-assessment report (PDF, state-document layout) and the Excel score sheet.",
+                _lazy("report_cmd", "report"))
+    importlib.import_module(f"{__package__}.report_cmd").add_report_arguments(c, tr)
 
     kg = group("keys", "Khóa ký số của cơ quan: tạo, xem chứng thư, nhận chứng thư do CA cấp.",
                "Agency signing keys: create, show a certificate, import the certificate the CA issued.")
@@ -282,6 +283,9 @@ def build_parser(ctx: Context) -> Parser:
                                                                           "validity in days (default 1095)"))
     c.add_argument("--framework-signer", action="store_true", help=tr(
         "cấp chứng thư ký bộ tiêu chí của tỉnh (không gắn cơ quan)", "issue the province's framework-signing certificate"))
+    c.add_argument("--role", choices=("agency", "council", "framework-signer"), help=tr(
+        "loại chứng thư: agency (cơ quan, mặc định), council (Hội đồng thẩm định: ký kết quả), framework-signer",
+        "certificate role: agency (default), council (appraisal council: signs results), framework-signer"))
     c.add_argument("-o", "--output", metavar="OUT.crt", required=True)
     c = command(cag, "revoke", "Thu hồi một chứng thư: cập nhật DIR/ca.crl.", "Revoke a certificate: updates DIR/ca.crl.",
                 _lazy("ca_cmd", "revoke"))
@@ -317,6 +321,9 @@ def build_parser(ctx: Context) -> Parser:
 
     subs = {"framework": fw, "assess": asg, "keys": kg, "ca": cag, "package": pkg}
     subs["inspect"] = importlib.import_module(f"{__package__}.inspect_cmd").add_inspect_commands(group, command, tr)
+    results_cmd = importlib.import_module(f"{__package__}.results_cmd")
+    results_cmd.add_results_command(subs["inspect"], command, tr)
+    results_cmd.add_agency_results_commands(asg, command, tr)
     for (grp, name), usage in NOT_YET.items():
         if grp not in subs:
             subs[grp] = group(grp, "(chưa có trong phiên bản này)", "(not in this version)")

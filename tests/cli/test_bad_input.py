@@ -176,7 +176,7 @@ def test_usage_errors_are_user_errors(cli) -> None:
     r = cli("framework", "frobnicate")
     assert r.code == 1 and "Lỗi cú pháp lệnh" in r.err
     r = cli("inspect", "rank", "D")
-    assert r.code == 1 and "chưa có trong phiên bản" in r.err
+    assert r.code == 1 and "“D” chưa phải là không gian làm việc" in r.err
 
 
 def test_evidence_limit_set_at_init_refuses_a_larger_file(tmp_path):

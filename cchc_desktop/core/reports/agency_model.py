@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Mapping
+from typing import Any
 
 from ..framework.codes import display_code
 from ..framework.model import Framework, Item, Scorer
@@ -24,6 +25,11 @@ EXPORTED_LABEL = "Mã gói"
 # (services/export.py assessment_document) minus what is derived wording (problem messages) or
 # bookkeeping; the score is kept because a report prints it.
 CONTENT_KEYS = ("agency", "year", "framework", "answers", "evidence", "claimed_score")
+
+
+def report_title(year: int) -> str:
+    """The subject line (trích yếu) of the agency's report."""
+    return f"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}"
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,17 @@ def status_note(item: Item, answer: Answer | None, node: NodeScore) -> str:
     return ""
 
 
+PENDING_NOTES = ("Điều tra XHH", "Hội đồng chấm", "Không tự chấm")
+
+
+def shown_points(node: NodeScore, note: str) -> Decimal | None:
+    """The self-points to print, or None for "—": an item someone else scores, or one excluded
+    as not applicable (its 0 would read as a failure)."""
+    if note in PENDING_NOTES or (note == "Không áp dụng" and node.applicable_max == 0):
+        return None
+    return node.points
+
+
 def evidence_rows(data: AgencyReportData) -> list[tuple[Item, EvidenceDocument, str]]:
     """(item, document, pages) in framework order; a document backing several items appears under each."""
     by_code: dict[str, list[tuple[EvidenceDocument, str]]] = {}
@@ -161,7 +178,8 @@ def lacking_evidence(data: AgencyReportData) -> list[tuple[Item, str]]:
         if inherited is not None and inherited.not_applicable and not (a is not None and a.not_applicable):
             continue  # covered by its group's line
         claimed = a is not None and (a.not_applicable or (a.value is not None and not (is_adjustment(item) and a.value == 0)))
-        if item.evidence.required or claimed:
+        # A bonus or penalty nobody claims needs no proof, whatever the framework requires of a claim.
+        if claimed or (item.evidence.required and not is_adjustment(item)):
             out.append((item, _explanation(a)))
     return out
 

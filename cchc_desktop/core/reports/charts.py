@@ -7,9 +7,10 @@ wrapping and every string must use the embedded serif font, which is simpler to 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any
 
 from .fonts import SERIF, SERIF_BOLD, nfc, register_fonts
 from .styles import human_number
@@ -36,6 +37,18 @@ class Mark:
     label: str
 
 
+def serif_drawing(width: float, height: float) -> Any:
+    """A Drawing whose initial font is the embedded serif: reportlab's renderer otherwise selects
+    Helvetica before drawing anything, which puts a non-embedded font into the PDF."""
+    from reportlab.graphics.shapes import Drawing
+
+    register_fonts()
+    d = Drawing(width, height)
+    d.initialFontName = SERIF
+    d.initialFontSize = 10
+    return d
+
+
 def _fit(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
     """Wrap `text` to at most `lines` lines of `width`, the last one cut with "…"."""
     from reportlab.lib.utils import simpleSplit
@@ -59,11 +72,11 @@ def bar_chart(
     marks: Sequence[Mark] = (),
     font_size: float = 9,
     label_share: float = 0.42,
-    row_height: float = 24,
+    row_height: float = 22,
 ) -> Any:
     """A reportlab Drawing: labels on the left (wrapped to two lines), bars to the right on a
     0..`max_value` axis with ticks, the value at each bar's end, optional reference marks."""
-    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+    from reportlab.graphics.shapes import Line, Rect, String
     from reportlab.lib import colors
 
     register_fonts()
@@ -74,7 +87,7 @@ def bar_chart(
     # Marks' labels alternate between two lines: cut-offs 10 points apart would otherwise collide.
     top_room = font_size * 2.6 if marks else 4
     height = len(bars) * row_height + axis_h + top_room
-    d = Drawing(width, height)
+    d = serif_drawing(width, height)
     scale = plot_w / float(max_value) if max_value > 0 else 0.0
     plot_top = height - top_room
 

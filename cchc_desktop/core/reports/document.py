@@ -19,6 +19,7 @@ A4 portrait, margins top 20, bottom 25 (the footer lives there), left 30, right 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,22 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return simpleSplit(nfc(text), font, size, width) or [""]
 
 
+def _balanced(text: str, font: str, size: float, width: float) -> list[str]:
+    """Wrap into as few lines as `width` allows, but with lines of similar length ("SỞ THÔNG TIN /
+    VÀ TRUYỀN THÔNG", not "SỞ THÔNG TIN VÀ TRUYỀN / THÔNG"), as agency names are set by hand."""
+    lines = _wrap(text, font, size, width)
+    if len(lines) < 2:
+        return lines
+    lo, hi = width / len(lines), width
+    while hi - lo > 0.5:
+        mid = (lo + hi) / 2
+        if len(_wrap(text, font, size, mid)) == len(lines):
+            hi = mid
+        else:
+            lo = mid
+    return _wrap(text, font, size, hi)
+
+
 class StateHeader(Flowable):  # type: ignore[misc] - reportlab has no type information
     """The issuing body (left) and the national motto (right), the number and the place and date."""
 
@@ -82,8 +99,8 @@ class StateHeader(Flowable):  # type: ignore[misc] - reportlab has no type infor
         self.width = avail_width
         left, _right = self._columns(avail_width)
         h = self.heading
-        self._superior = _wrap(h.superior.upper(), SERIF, self.size, left - 4) if h.superior.strip() else []
-        self._agency = _wrap(h.agency_name.upper(), SERIF_BOLD, self.size, left - 4)
+        self._superior = _balanced(h.superior.upper(), SERIF, self.size, left - 4) if h.superior.strip() else []
+        self._agency = _balanced(h.agency_name.upper(), SERIF_BOLD, self.size, left - 4)
         left_lines = len(self._superior) + len(self._agency)
         self._top = max(left_lines, 2) * self.leading + 6  # the rule under both blocks
         self.height = self._top + self.leading * 1.6
@@ -106,7 +123,8 @@ class StateHeader(Flowable):  # type: ignore[misc] - reportlab has no type infor
             y -= self.leading
         rule = widest * 0.4  # ND 30: a short rule, a third to half of the agency name
         c.setLineWidth(0.6)
-        c.line(lx - rule / 2, y + self.leading - 4, lx + rule / 2, y + self.leading - 4)
+        rule_y = y + self.leading - self.size * 0.4  # clear of the last line's descenders
+        c.line(lx - rule / 2, rule_y, lx + rule / 2, rule_y)
 
         y = self.height - self.size
         c.setFont(SERIF_BOLD, self.size)
@@ -135,11 +153,11 @@ class CenteredRule(Flowable):  # type: ignore[misc]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        return avail_width, 2 + self.space_after
+        return avail_width, 6 + self.space_after
 
     def draw(self) -> None:
         self.canv.setLineWidth(0.6)
-        y = self.space_after + 1
+        y = self.space_after + 1  # 5 points below the title's descenders
         self.canv.line((self.width - self.length) / 2, y, (self.width + self.length) / 2, y)
 
 
@@ -189,8 +207,12 @@ class SignatureBlock:
     archive: tuple[str, ...] = field(default=("Lưu: VT.",))
 
 
-def signature_flowable(block: SignatureBlock, width: float, body_size: float = 13) -> Any:
-    """"Nơi nhận:" bottom-left, the signature block bottom-right, kept together on one page."""
+def signature_flowable(block: SignatureBlock, width: float, body_size: float = 13, before: Sequence[Any] = ()) -> Any:
+    """"Nơi nhận:" bottom-left, the signature block bottom-right, kept together on one page with
+    `before` (the closing sentence: ND 30 never lets a signature stand alone on a page).
+
+    Pass what must stay with it as `before` rather than wrapping the result in another
+    KeepTogether: reportlab's KeepTogether inside a KeepTogether always breaks the page."""
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -213,4 +235,4 @@ def signature_flowable(block: SignatureBlock, width: float, body_size: float = 1
     table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("FONTNAME", (0, 0), (-1, -1), SERIF)]))
-    return KeepTogether([Spacer(1, 10), table])
+    return KeepTogether([*before, Spacer(1, 10), table])

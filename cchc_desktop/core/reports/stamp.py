@@ -13,13 +13,15 @@ usual reportlab technique; pages are small, memory is no concern).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
-
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
+from typing import Any
 
 from .fonts import SERIF, SERIF_ITALIC, nfc, register_fonts
+
+# reportlab is imported inside the functions: the GUI imports this module's data classes (through
+# agency_model) at start-up, where reportlab's ~150 ms are not wanted.
+mm = 72 / 25.4
 
 QR_SIZE = 22 * mm  # with the quiet zone; ~0.6 mm modules, readable by a phone at arm's length
 QR_LEVEL = "M"
@@ -58,12 +60,13 @@ def qr_matrix(value: str) -> list[list[bool]]:
     return [[bool(m) for m in row] for row in widget.qr.modules]
 
 
-def draw_qr(canvas: Canvas, value: str, x: float, y: float, size: float = QR_SIZE) -> None:
+def draw_qr(canvas: Any, value: str, x: float, y: float, size: float = QR_SIZE) -> None:
     """Draw the QR code of `value` with its lower-left corner at (x, y)."""
     from reportlab.graphics import renderPDF
-    from reportlab.graphics.shapes import Drawing
 
-    drawing = Drawing(size, size)
+    from .charts import serif_drawing
+
+    drawing = serif_drawing(size, size)
     drawing.add(qr_widget(value, size))
     renderPDF.draw(drawing, canvas, x, y)
 
@@ -74,15 +77,22 @@ def qr_position(page_width: float, right_margin: float) -> tuple[float, float]:
     return page_width - right_margin - QR_SIZE + 2 * mm, 2 * mm
 
 
-def stamped_canvas(stamp: PageStamp, left_margin: float, right_margin: float) -> Callable[..., Canvas]:
+def stamped_canvas(stamp: PageStamp, left_margin: float, right_margin: float) -> Callable[..., Any]:
     """A `canvasmaker` for SimpleDocTemplate.build: the footer on every page, the QR on page 1."""
+    from reportlab.pdfgen.canvas import Canvas
 
     class StampedCanvas(Canvas):  # type: ignore[misc] - reportlab has no type information
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            register_fonts()
+            # Otherwise every page starts in Helvetica: a font resource that is not embedded.
+            # (SimpleDocTemplate passes these keys, as None unless told.)
+            for key, value in (("initialFontName", SERIF), ("initialFontSize", 12), ("initialLeading", 14.4)):
+                if kwargs.get(key) is None:
+                    kwargs[key] = value
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -48,11 +48,12 @@ class Styles:
 
     body: Any
     body_justified: Any
-    heading: Any  # I., II. … section headings: bold
+    heading: Any  # I., II. … section headings: bold (put a CondPageBreak before: no orphan heading)
     subheading: Any  # 1., 2. …: bold italic feel, bold here
     title: Any  # BÁO CÁO
     subtitle: Any  # the trích yếu under the title
     note: Any  # italic remark
+    note_center: Any
     cell: Any
     cell_bold: Any
     cell_right: Any
@@ -78,12 +79,14 @@ def make_styles(body_size: float = BODY_SIZE, table_size: float = TABLE_SIZE) ->
     return Styles(
         body=base,
         body_justified=ParagraphStyle("justified", parent=base, alignment=TA_JUSTIFY, firstLineIndent=1.0 * 28.35),
-        heading=ParagraphStyle("heading", parent=base, fontName=SERIF_BOLD, spaceBefore=8, spaceAfter=4, keepWithNext=1),
-        subheading=ParagraphStyle("subheading", parent=base, fontName=SERIF_BOLD, spaceBefore=4, spaceAfter=3, keepWithNext=1),
+        heading=ParagraphStyle("heading", parent=base, fontName=SERIF_BOLD, spaceBefore=8, spaceAfter=4),
+        subheading=ParagraphStyle("subheading", parent=base, fontName=SERIF_BOLD, spaceBefore=4, spaceAfter=3),
         title=ParagraphStyle("title", parent=base, fontName=SERIF_BOLD, fontSize=body_size + 1, leading=lead + 1,
                              alignment=TA_CENTER, spaceAfter=0),
         subtitle=ParagraphStyle("subtitle", parent=base, fontName=SERIF_BOLD, alignment=TA_CENTER, spaceAfter=2),
         note=ParagraphStyle("note", parent=base, fontName=SERIF_ITALIC, fontSize=body_size - 1, leading=lead - 1),
+        note_center=ParagraphStyle("note_center", parent=base, fontName=SERIF_ITALIC, fontSize=body_size - 1,
+                                   leading=lead - 1, alignment=TA_CENTER),
         cell=cell("cell"),
         cell_bold=cell("cell_bold", SERIF_BOLD),
         cell_right=cell("cell_right", align=TA_RIGHT),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QElapsedTimer, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,7 +30,11 @@ from ..errors import show_error
 from ..models.criteria_tree import ADJUSTMENTS_KEY, CODE_ROLE, CriteriaTreeModel
 from ..operations import AgencyOperations
 from ..signals import emit
+
+if TYPE_CHECKING:
+    from ..dialogs.report_dialog import ReportRunner
 from ..widgets.evidence_panel import human_size
+from ..widgets.field_chart import FieldChartPage
 from ..widgets.item_editor import ItemEditor
 from ..widgets.problems_panel import ProblemsPanel
 from ..widgets.score_panel import ScorePanel
@@ -110,6 +116,10 @@ class AgencyWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         self.tabs.addTab(left, self.tr("Tiêu chí"))
         self.tabs.addTab(self.problems, "")
+        self.chart_page = FieldChartPage(central)
+        self.chart = self.chart_page.chart
+        self.chart.lang = ops.lang
+        self.tabs.addTab(self.chart_page, self.tr("Biểu đồ"))
         self.editor = ItemEditor(ops, central)
 
         split = QSplitter(Qt.Orientation.Horizontal, central)
@@ -165,6 +175,10 @@ class AgencyWindow(QMainWindow):
         self.export_action = QAction(self.tr("Xuất gói nộp…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_package)
+        self.report_action = QAction(self.tr("In báo cáo tự đánh giá…"), self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.report_action.triggered.connect(self.print_report)
+        self.reports: ReportRunner | None = None
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.tabs.setCurrentIndex(0), self.filter.setFocus()))
@@ -186,6 +200,7 @@ class AgencyWindow(QMainWindow):
         file_menu.addAction(self.tr("Tạo không gian làm việc mới…"), lambda: emit(self.workspace_requested, "new"))
         file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: emit(self.workspace_requested, "open"))
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.report_action)
         self.next_year_action = file_menu.addAction(self.tr("Bắt đầu năm mới từ năm trước…"), self.start_next_year)
         file_menu.addSeparator()
         self.create_key_action = file_menu.addAction(self.tr("Tạo khóa ký số…"), self.create_key)
@@ -244,6 +259,7 @@ class AgencyWindow(QMainWindow):
 
     def _apply_snapshot(self, snap: AgencySnapshot) -> None:
         self.score_panel.update_snapshot(snap)
+        self.chart.set_score(self.ops.framework, snap.score)
         info = snap.info
         if info.submission_seq == 0:
             self.submission.setText(self.tr("Chưa nộp lần nào. Khi hoàn tất, chọn “Xuất gói nộp…” (Ctrl+E)."))
@@ -290,6 +306,15 @@ class AgencyWindow(QMainWindow):
         if dlg.exec():
             key, passphrase, out, allow = dlg.request()
             self.ops.export_package(key, passphrase, out, allow)
+
+    def print_report(self) -> None:
+        """Ask for the outputs, build them on the worker thread, offer the preview (report_dialog.py)."""
+        from ..dialogs.report_dialog import ReportRunner
+
+        self.editor.flush_note()  # an explanation being typed belongs in the report
+        if self.reports is None:
+            self.reports = ReportRunner(self, self.ops)
+        self.reports.start()
 
     def start_next_year(self) -> None:
         from ..dialogs.next_year import NextYearDialog
