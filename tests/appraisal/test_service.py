@@ -85,7 +85,7 @@ def test_statuses_follow_the_work(round_with):
         ws.accept_self("XA-001", code)
     ws.appraise("XA-001", "2.3", "1", "Kiểm tra: đạt một nửa")
     o = ws.overview("XA-001")[0]
-    assert o.status == "appraised" and (o.appraised, o.to_appraise) == (8, 8) and o.disagreements == 1
+    assert o.status == "appraised" and (o.appraised, o.to_appraise) == (8, 8) and o.disagreements == 0  # 2.3: council-only
     ws.set_final("XA-001")
     assert ws.overview("XA-001")[0].status == "final"
 

@@ -160,7 +160,7 @@ def test_show_json_tree_with_rules_and_inputs(cli) -> None:
 
 def test_show_human_and_invalid(cli, tmp_path: Path) -> None:
     r = cli("framework", "show", MINI)
-    assert r.code == 0 and "1.1.2  Mức độ hoàn thành kế hoạch" in r.out and "từ 70% đến 90%: 0.5 điểm" in r.out
+    assert r.code == 0 and "1.1.2  Mức độ hoàn thành kế hoạch" in r.out and "từ 70% đến 90%: 0,5 điểm" in r.out
     doc = mini_doc()
     find_item(doc, "1.1")["max"] = 1
     bad = cli("framework", "show", write_json(tmp_path / "b.json", doc), "--json")

@@ -7,7 +7,6 @@ the PDF: the sheet goes to the council with the package.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..framework.codes import display_code
@@ -47,11 +46,6 @@ TOTAL_FINAL = "Tổng điểm tự đánh giá"
 TOTAL_APPLICABLE = "Điểm tối đa áp dụng đối với cơ quan"
 TOTAL_PERCENT = "Tỷ lệ điểm tự chấm (%)"
 TOTAL_CATEGORY = "Xếp loại dự kiến"
-
-
-def vietnamese_decimals(text: str) -> str:
-    """"0.5 điểm" -> "0,5 điểm": the rule texts write decimals the English way."""
-    return re.sub(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])", r"\1,\2", text)
 
 
 def _links_per_item(data: AgencyReportData) -> dict[str, int]:
@@ -95,7 +89,7 @@ def _score_sheet(ws: Any, data: AgencyReportData) -> None:
         set_text(cells[0], display_code(item.code))
         set_text(cells[1], item.title)
         set_number(cells[2], n.max_points, decimals)
-        set_text(cells[3], vietnamese_decimals(describe_rule(item)) if item.is_leaf else "")
+        set_text(cells[3], describe_rule(item) if item.is_leaf else "")
         set_number(cells[4], shown_points(n, note), decimals)
         set_number(cells[5], counts.get(item.code, 0) if item.is_leaf or counts.get(item.code) else None, "0")
         set_text(cells[6], _explanation(data, item.code))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..framework.canonical import number_text as n
+from decimal import Decimal
+from typing import Callable
+
+from ..framework.canonical import number_text
 from ..framework.model import (
     ChoiceRule,
     DeductionRule,
@@ -15,8 +18,16 @@ from ..framework.model import (
 )
 
 
+def numbers(lang: str) -> Callable[[Decimal], str]:
+    """Vietnamese writes a decimal comma (0,5), English a point."""
+    if lang == "en":
+        return number_text
+    return lambda d: number_text(d).replace(".", ",")
+
+
 def tier_text(t: Tier, lang: str = "vi") -> str:
     vi = lang != "en"
+    n = numbers(lang)
     if t.low is not None and t.high is not None:
         lo = ("từ " if vi else "from ") + n(t.low) + ("%" if t.low_inclusive else "% (không tính)" if vi else "% (exclusive)")
         hi = ("đến " if vi else "to ") + n(t.high) + ("%" if t.high_inclusive else "% (không tính)" if vi else "% (exclusive)")
@@ -33,6 +44,7 @@ def tier_text(t: Tier, lang: str = "vi") -> str:
 def describe_rule(item: Item, lang: str = "vi") -> str:
     """One or a few lines saying how the item is scored."""
     vi = lang != "en"
+    n = numbers(lang)
     rule = item.rule
     mx = n(item.max_points)
     if rule is None:

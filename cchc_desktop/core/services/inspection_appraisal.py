@@ -161,7 +161,9 @@ class AppraisalMixin:
             raise InvalidInput("Lý do thẩm định quá dài (tối đa 20.000 ký tự).", "The reason is too long (20,000 characters at most).")
         new = Appraisal(item_code, value, not_applicable, reason, nfc(reviewer or self.actor), self.round_of(agency_code), self.now())
         answers = self.self_answers(agency_code)
-        if not reason and _differs(appraised_leaf(item, new), self_leaf(self.framework, item, answers)):
+        # A council-only item has no self points to differ from: its reason is optional.
+        if not reason and item.scorer is not Scorer.COUNCIL \
+                and _differs(appraised_leaf(item, new), self_leaf(self.framework, item, answers)):
             raise InvalidInput(
                 f"Tiêu chí {item_code}: điểm thẩm định khác điểm tự chấm, hãy ghi lý do thẩm định.",
                 f"Item {item_code}: the appraised points differ from the self points; give a reason.")
@@ -300,6 +302,7 @@ def _differs(a: LeafResult, b: LeafResult) -> bool:
 
 
 def disagreements(fw: Any, appraised: Mapping[str, Appraisal], own: Mapping[str, LeafResult]) -> list[str]:
-    """Codes of appraised leaves whose result differs from the agency's own."""
-    return [code for code, a in appraised.items()
-            if _differs(appraised_leaf(fw.item(code), a), own.get(code) or LeafResult(points=None))]
+    """Codes of appraised leaves whose result differs from the agency's own (council-only leaves
+    have no result of the agency's, so they never disagree)."""
+    return [code for code, a in appraised.items() if fw.item(code).scorer is not Scorer.COUNCIL
+            and _differs(appraised_leaf(fw.item(code), a), own.get(code) or LeafResult(points=None))]
