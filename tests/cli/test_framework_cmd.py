@@ -155,7 +155,7 @@ def test_show_json_tree_with_rules_and_inputs(cli) -> None:
     assert nodes["1.4"]["input"] == {"type": "points", "min": "0", "max": "2", "step": "0.5"}
     assert nodes["T.1"]["rule"]["kind"] == "bonus" and nodes["T.2"]["rule"]["kind"] == "penalty"
     assert nodes["1"]["display_code"] == "I" and nodes["1"]["rule"] is None and not nodes["1"]["leaf"]
-    assert "trừ 0.25 điểm cho mỗi lần vi phạm" in nodes["1.2"]["rule_text"]
+    assert "trừ 0,25 điểm cho mỗi lần vi phạm" in nodes["1.2"]["rule_text"]
 
 
 def test_show_human_and_invalid(cli, tmp_path: Path) -> None:
