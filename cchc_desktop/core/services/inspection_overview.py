@@ -26,7 +26,7 @@ from ..scoring.appraisal import (
     rank,
     self_leaves_from_scores,
 )
-from ..scoring.engine import LeafResult, ScoreSheet
+from ..scoring.engine import Answer, LeafResult, ScoreSheet, self_assessment
 from ..storage.orm import (
     AgencyRow,
     AppraisalConflictRow,
@@ -131,6 +131,14 @@ def load_states(ws: InspectionWorkspace, agency_code: str | None = None) -> list
 
 def _dec(raw: object) -> Decimal | None:
     return None if raw is None else Decimal(str(raw))
+
+
+def self_sheet_of(ws: InspectionWorkspace, sha: str, answers: Mapping[str, Answer]) -> ScoreSheet:
+    """The agency's own score of a package (cached: the package never changes)."""
+    cache: dict[str, ScoreSheet] = ws.__dict__.setdefault("_self_sheets", {})
+    if sha not in cache:
+        cache[sha] = self_assessment(ws.framework, answers)
+    return cache[sha]
 
 
 def state_sheet(ws: InspectionWorkspace, st: AgencyState) -> ScoreSheet:

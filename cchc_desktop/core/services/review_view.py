@@ -83,6 +83,8 @@ class AgencyReview:
 
 
 def load_review(ws: InspectionWorkspace, agency_code: str) -> AgencyReview:
+    from .inspection_overview import self_sheet_of  # cached per package: it never changes
+
     """Everything the review screen shows for one agency (an empty review if it has not submitted)."""
     fw = ws.framework
     with Session(ws.engine) as s:
@@ -107,7 +109,7 @@ def load_review(ws: InspectionWorkspace, agency_code: str) -> AgencyReview:
     return AgencyReview(
         code=agency_code, name=name, round=rnd, package_sha256=sha, sequence=pkg.sequence if pkg is not None else 0,
         submissions=int(submissions), raw_answers=raw, answers=answers, documents=docs,
-        self_sheet=self_assessment(fw, answers), final_sheet=final_sheet(fw, self_leaves(fw, answers), effective, survey),
+        self_sheet=self_sheet_of(ws, sha, answers) if sha else self_assessment(fw, answers), final_sheet=final_sheet(fw, self_leaves(fw, answers), effective, survey),
         appraisals=effective, current_round=frozenset(a.code for a in mine if a.round == rnd), rebuttals=rebuttals,
         leaves=leaves,
     )
