@@ -2,13 +2,14 @@
 # Set up everything CCHC Desktop needs, idempotently:
 #   1. Debian packages Qt needs (installed when running as root with apt-get;
 #      otherwise only listed), plus openssl and poppler-utils for the tests;
-#      with --gui also Xvfb and the xcb libraries for a real window.
+#      with --gui also Xvfb and the xcb libraries for a real window;
+#      with --postgres also Debian's PostgreSQL server (tests/postgres starts a throwaway one).
 #   2. A virtual environment in .venv with the project installed editable
 #      together with its test and build extras (tests/packaging builds the bundle with
 #      PyInstaller). Skipped when pyproject.toml is unchanged since the last successful
 #      install (stamp file .venv/.installed-<sha256>).
 #
-# Usage: bash scripts/setup.sh [--gui]
+# Usage: bash scripts/setup.sh [--gui] [--postgres]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,11 +19,13 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 trap 'log "FAILED (line $LINENO, exit $?)"' ERR
 
 GUI=0
+POSTGRES=0
 for arg in "$@"; do
     case "$arg" in
         --gui) GUI=1 ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) log "unknown argument: $arg (expected --gui)"; exit 2 ;;
+        --postgres) POSTGRES=1 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) log "unknown argument: $arg (expected --gui or --postgres)"; exit 2 ;;
     esac
 done
 
@@ -68,6 +71,11 @@ if (( GUI )); then
         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
         libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
     )
+fi
+if (( POSTGRES )); then
+    # initdb/pg_ctl/postgres for the tests' own throwaway server (docs/postgresql.md); the tests
+    # are skipped, saying why, where it cannot be installed.
+    PKGS+=(postgresql)
 fi
 if ! venv_ok && ! find_python >/dev/null; then
     PKGS+=(python3 python3-venv python3-pip)

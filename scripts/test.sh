@@ -9,7 +9,8 @@ cd "$ROOT"
 
 # --gui: Xvfb and the xcb libraries too, so the test that opens the real window on an X server
 # (what scripts/run.sh does on a machine without a display) runs instead of being skipped.
-bash "$ROOT/scripts/setup.sh" --gui
+# --postgres: Debian's PostgreSQL server, so tests/postgres can start a throwaway one.
+bash "$ROOT/scripts/setup.sh" --gui --postgres
 
 export QT_QPA_PLATFORM=offscreen
 

@@ -57,17 +57,19 @@ def issue(args: argparse.Namespace, ctx: Context) -> int:
                               f"'{out}' already exists; it is never overwritten. Nothing was changed.")
     if not (1 <= args.days <= 3650):
         raise UserFacingError("--days phải từ 1 đến 3650.", "--days must be 1 to 3650.")
-    framework_signer = getattr(args, "framework_signer", False)
-    if framework_signer and args.agency_code:
-        raise UserFacingError("--framework-signer không dùng cùng --agency-code: chứng thư ký bộ tiêu chí không gắn với "
-                              "cơ quan nào.", "--framework-signer takes no --agency-code: it binds no agency.")
+    role = _issue_role(args)
+    if role != "agency" and args.agency_code:
+        raise UserFacingError(
+            f"--role {role} không dùng cùng --agency-code: chứng thư này không gắn với cơ quan nào.",
+            f"--role {role} takes no --agency-code: the certificate binds no agency.",
+        )
     signer = ca.load_ca_folder(args.ca, _ca_passphrase(ctx, new=False))
-    if framework_signer:
-        from ..core.signing.certutil import common_name, pem
+    if role != "agency":
+        from ..core.signing.certutil import ROLE_URIS, common_name, pem
 
         request = ca.load_csr(csr_pem, args.csr)
-        cert = ca.issue_framework_signer(signer.private_key, signer.certificate, request.public_key(),
-                                         common_name(request), args.days)
+        cert = ca.issue_role_certificate(signer.private_key, signer.certificate, request.public_key(),
+                                         common_name(request), ROLE_URIS[role], args.days)
         cert_pem = pem(cert)
     else:
         cert_pem = ca.issue(signer.private_key, signer.certificate, csr_pem, args.agency_code, args.days)
@@ -78,10 +80,25 @@ def issue(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out(ctx.tr(f"Đã cấp chứng thư: {out} (bản lưu của CA: {record})",
                    f"Certificate issued: {out} (CA's copy: {record})"))
     describe_certificate(ctx, cert)
-    if framework_signer:
+    if role == "framework-signer":
         ctx.out(ctx.tr("  Loại: chứng thư ký bộ tiêu chí của tỉnh (cchc framework sign)",
                        "  Kind: the province's framework-signing certificate (cchc framework sign)"))
+    elif role == "council":
+        ctx.out(ctx.tr("  Loại: chứng thư Hội đồng thẩm định (ký gói kết quả: cchc inspect results; không ký được hồ sơ nộp)",
+                       "  Kind: appraisal council certificate (signs result packages: cchc inspect results; "
+                       "never a submission)"))
     return 0
+
+
+def _issue_role(args: argparse.Namespace) -> str:
+    """agency (default), council or framework-signer: `--role`, or the older `--framework-signer`."""
+    role = getattr(args, "role", None)
+    if getattr(args, "framework_signer", False):
+        if role not in (None, "framework-signer"):
+            raise UserFacingError(f"--framework-signer không dùng cùng --role {role}.",
+                                  f"--framework-signer cannot be combined with --role {role}.")
+        role = "framework-signer"
+    return role or "agency"
 
 
 def revoke(args: argparse.Namespace, ctx: Context) -> int:

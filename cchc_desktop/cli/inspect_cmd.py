@@ -38,6 +38,12 @@ def add_inspect_commands(group: Callable[..., Any], command: Callable[..., Any],
     from .appraise_cmd import add_appraisal_commands
 
     add_appraisal_commands(ins, command, tr)
+    from .export_cmd import add_export_command
+
+    add_export_command(ins, command, tr)
+    from .merge_cmd import add_merge_commands
+
+    add_merge_commands(ins, command, tr)
     return ins
 
 
@@ -50,6 +56,9 @@ def result_line(ctx: Context, r: ImportResult) -> list[str]:
     if r.status == "refused":
         reasons = "; ".join(r.reasons(lang)) or tr("không rõ lý do", "no reason given")
         return [tr(f"✘ {r.source.name}: bị từ chối — {reasons}", f"✘ {r.source.name}: refused — {reasons}")]
+    if r.status != "already_imported" and r.final_points is None:
+        # Not a submission (a reviewer's appraisal package, a rebuttal): no self-score to show.
+        return [tr(f"✔ {r.source.name}: đã nhập", f"✔ {r.source.name}: imported")] + [f"    ⚠ {text}" for text in r.reasons(lang)]
     who = tr(f"{r.agency_code} lần nộp {r.sequence}", f"{r.agency_code} submission {r.sequence}")
     if r.status == "already_imported":
         return [tr(f"✔ {who}: đã nhập từ trước, không nhập lại ({r.source.name})",

@@ -14,9 +14,7 @@ from .common import Context
 Handler = Callable[[argparse.Namespace, Context], "int | None"]
 
 # Contract commands (docs/design PRODUCT.md) whose core is not in this version yet.
-NOT_YET = {
-    ("inspect", "export"): "DIR --xlsx OUT.xlsx --pdf OUT.pdf",
-}
+NOT_YET: dict[tuple[str, str], str] = {}
 
 _ARGPARSE_VI = [
     (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
@@ -207,6 +205,7 @@ def build_parser(ctx: Context) -> Parser:
     c.add_argument("--evidence-limit-mb", metavar="MB", type=int,
                    help=tr("dung lượng tối đa của một tệp tài liệu kiểm chứng (mặc định 50)",
                            "largest evidence file accepted, in MB (default 50)"))
+    importlib.import_module(f"{__package__}.workspace_cmd").add_database_option(c, tr)
     c = command(wsg, "info", "Thông tin một không gian làm việc.", "Show a workspace.", _lazy("workspace_cmd", "info"))
     c.add_argument("dir", metavar="DIR")
     c.add_argument("--json", action="store_true", help=json_help)

@@ -63,9 +63,25 @@ def print_trust(ctx: Context, trust: Any) -> None:
                        "  WARNING: the framework is not signed by the province; it was not verified."))
 
 
+def add_database_option(c: argparse.ArgumentParser, tr: Any) -> None:
+    """`workspace init --database URL` (parser.py adds it to the init command with this)."""
+    c.add_argument("--database", metavar="URL", help=tr(
+        "chỉ với --role inspection: giữ cơ sở dữ liệu của đợt đánh giá trên máy chủ PostgreSQL để nhiều người thẩm "
+        "định dùng chung (postgresql+psycopg://NGUOI_DUNG@MAY_CHU:5432/TEN_CSDL, cơ sở dữ liệu trống); mật khẩu: "
+        "biến CCHC_DB_PASSWORD hoặc tệp ~/.pgpass, không ghi trong địa chỉ (docs/postgresql.md)",
+        "inspection only: keep the round's database on a PostgreSQL server several reviewers share "
+        "(postgresql+psycopg://USER@HOST:5432/DBNAME, an empty database); password: CCHC_DB_PASSWORD or ~/.pgpass, "
+        "never in the URL (docs/postgresql.md)"))
+
+
 def init(args: argparse.Namespace, ctx: Context) -> int:
     if args.role == "inspection":
         return init_inspection(args, ctx)
+    if getattr(args, "database", None):
+        raise UserFacingError(
+            "--database chỉ dùng cho không gian làm việc của Hội đồng thẩm định (--role inspection). Không có gì được tạo.",
+            "--database applies to inspection workspaces only (--role inspection). Nothing was created.",
+        )
     missing = [opt for opt, v in (("--agency-code", args.agency_code), ("--agency-name", args.agency_name)) if not v]
     if missing:
         raise UserFacingError(
@@ -118,15 +134,20 @@ def init_inspection(args: argparse.Namespace, ctx: Context) -> int:
     fw = load_form(args.framework, ctx)
     from ..core.services.inspection import InspectionWorkspace
 
-    with InspectionWorkspace.create(args.dir, fw, args.year, args.trust) as ws:
+    database = getattr(args, "database", None)
+    with InspectionWorkspace.create(args.dir, fw, args.year, args.trust, database_url=database) as ws:
         trust = ws.trust()
         folder, year = ws.folder, ws.year
+        where = ws.engine.url.render_as_string(hide_password=True) if ws.shared else None
     ctx.out(ctx.tr(f"Đã tạo không gian làm việc của Hội đồng thẩm định tại: {folder}",
                    f"Appraisal council workspace created in: {folder}"))
     sample = ctx.tr(", bản mẫu", ", sample") if fw.sample else ""
     ctx.out(ctx.tr(f"  Đợt đánh giá năm {year} · Bộ tiêu chí: {fw.title} ({fw.id}{sample})",
                    f"  Round {year} · Framework: {fw.title} ({fw.id}{sample})"))
     ctx.out(f"  SHA-256: {fw.sha256}")
+    if where is not None:
+        ctx.out(ctx.tr(f"  Cơ sở dữ liệu: {where} (PostgreSQL, dùng chung; địa chỉ ghi trong {folder / 'database.url'})",
+                       f"  Database: {where} (PostgreSQL, shared; URL kept in {folder / 'database.url'})"))
     ctx.out(ctx.tr(
         f"  Tin cậy: {len(trust.anchors)} CA, {len(trust.pinned)} chứng thư cơ quan được ghim, {len(trust.crls)} danh sách "
         f"thu hồi (CRL); đã sao chép vào {folder / 'trust'}",

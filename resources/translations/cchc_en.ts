@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+157"/>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+165"/>
         <source>ví dụ 92,5</source>
         <translation>e.g. 92.5</translation>
     </message>
@@ -154,9 +154,62 @@
     </message>
 </context>
 <context>
+    <name>AgenciesTab</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/round_setup.py" line="+99"/>
+        <source>Danh sách cơ quan phải nộp hồ sơ trong đợt, nhập từ tệp Excel theo mẫu (cột Mã cơ quan, Tên cơ quan, Cấp). Tệp có dòng sai thì không thay đổi gì; lỗi từng dòng hiện bên dưới.</source>
+        <translation>The agencies expected to submit in this round, imported from an Excel file made from the template (columns: agency code, name, level). A file with a bad row changes nothing; each bad row is listed below.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mã cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phải nộp</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nhập danh sách từ &amp;Excel…</source>
+        <translation>&amp;Import the list from Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu tệp &amp;mẫu…</source>
+        <translation>Save the tem&amp;plate…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chọn tệp danh sách cơ quan</source>
+        <translation>Choose the agency list file</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã nhập {n} cơ quan từ “{name}”.</source>
+        <translation>Imported {n} agencies from “{name}”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu tệp mẫu danh sách cơ quan</source>
+        <translation>Save the agency list template</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã lưu tệp mẫu: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>AgencyOperations</name>
     <message>
-        <location filename="../../cchc_desktop/gui/operations.py" line="+59"/>
+        <location filename="../../cchc_desktop/gui/operations.py" line="+60"/>
         <source>Đã lưu lúc {t}</source>
         <translation>Saved at {t}</translation>
     </message>
@@ -217,7 +270,7 @@
 <context>
     <name>AgencyWindow</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+48"/>
+        <location filename="../../cchc_desktop/gui/windows/agency_window.py" line="+55"/>
         <source>CCHC Desktop — Tự đánh giá Chỉ số CCHC — {name} ({year})</source>
         <translation>CCHC Desktop — PAR Index self-assessment — {name} ({year})</translation>
     </message>
@@ -237,7 +290,12 @@
         <translation>Criteria</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
+        <source>Biểu đồ</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Mọi thay đổi được lưu tự động ngay khi nhập.</source>
         <translation>Every change is saved automatically as soon as it is entered.</translation>
     </message>
@@ -258,18 +316,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+110"/>
+        <location line="+117"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <location line="+109"/>
+        <location line="-114"/>
+        <location line="+116"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-113"/>
         <source>Vấn đề tiếp theo</source>
         <translation>Next problem</translation>
     </message>
@@ -284,7 +342,12 @@
         <translation>Export submission…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
+        <source>In báo cáo tự đánh giá…</source>
+        <translation>Print the self-assessment report…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
@@ -304,7 +367,12 @@
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Kết quả thẩm định và giải trình…</source>
+        <translation>Appraisal results and rebuttal…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Bắt đầu năm mới từ năm trước…</source>
         <translation>Start the new year from the previous one…</translation>
     </message>
@@ -362,7 +430,7 @@ Send the .csr file to the Department of Home Affairs; when the certificate arriv
         <translation>The certificate issued by “{issuer}” is now in the key file. Packages exported from now on are signed with it.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Chưa nộp lần nào. Khi hoàn tất, chọn “Xuất gói nộp…” (Ctrl+E).</source>
         <translation>Not submitted yet. When done, choose “Export submission…” (Ctrl+E).</translation>
     </message>
@@ -398,7 +466,7 @@ Dung lượng: {size}. Hãy gửi tệp này cho cơ quan thẩm định (USB, t
 Size: {size}. Send this file to the appraisal body (USB stick, e-mail or a chat app).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Đã bắt đầu năm mới</source>
         <translation>New year started</translation>
     </message>
@@ -423,6 +491,74 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <location line="+44"/>
         <source>Không còn vấn đề nào.</source>
         <translation>No problems left.</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalEditor</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/appraisal_editor.py" line="+42"/>
+        <source>Thẩm định</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đ&amp;iểm thẩm định:</source>
+        <translation>Appraised p&amp;oints:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không á&amp;p dụng</source>
+        <translation>Not a&amp;pplicable</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Lý do (bắt buộc khi khác điểm tự chấm):</source>
+        <translation>Rea&amp;son (required when it differs from the self points):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lý do thẩm định, căn cứ tài liệu kiểm chứng…</source>
+        <translation>Reason for the appraisal, based on the evidence…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Lưu (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đồng ý điểm tự chấm (Ctrl+D)</source>
+        <translation>Accept the self points (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa thẩm định</source>
+        <translation>Clear the appraisal</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>tự chấm: {p}</source>
+        <translation>self: {p}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Điểm hợp lệ: {v}</source>
+        <translation>Allowed points: {v}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>không áp dụng</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thẩm định vòng {round}: {who}, {at}.</source>
+        <translation>Appraised in round {round}: {who}, {at}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan đã giải trình: lưu lại để thẩm định vòng 2.</source>
+        <translation>The agency sent a rebuttal: save again to appraise round 2.</translation>
     </message>
 </context>
 <context>
@@ -507,6 +643,151 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
 </context>
 <context>
+    <name>CouncilExportDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/council_export.py" line="+55"/>
+        <source>Xuất báo cáo kết quả xếp hạng</source>
+        <translation>Export the ranking reports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bảng xếp hạng Excel, báo cáo công bố kết quả (PDF, thể thức Nghị định 30/2020/NĐ-CP) và PDF kết quả thẩm định của từng cơ quan. Mỗi trang báo cáo công bố mang mã kiểm tra của kết quả xếp hạng; PDF của cơ quan mang mã gói kết quả đã ban hành, hoặc ghi “dự thảo”.</source>
+        <translation>The ranking workbook (Excel), the publication report (PDF, Decree 30/2020/ND-CP layout) and each agency&apos;s appraisal PDF. Every page of the publication carries the ranking&apos;s check code; an agency&apos;s PDF carries the hash of the result package issued to it, or says “draft”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bảng xếp hạng Excel</source>
+        <translation>Ranking workbook (Excel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Báo cáo công bố PDF</source>
+        <translation>Publication report (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF từng cơ quan (thư mục)</source>
+        <translation>One PDF per agency (folder)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ví dụ: UBND TỈNH KHÁNH HÒA</source>
+        <translation>e.g. UBND TỈNH KHÁNH HÒA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Superior body:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ: HỘI ĐỒNG THẨM ĐỊNH</source>
+        <translation>e.g. HỘI ĐỒNG THẨM ĐỊNH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan ban hành:</source>
+        <translation>Issuing body:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>địa danh ở dòng ngày tháng; để trống để ghi tay</source>
+        <translation>place on the date line; leave empty to write it by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa danh:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>họ tên người ký; để trống để ghi tay</source>
+        <translation>signer&apos;s full name; leave empty to write it by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người ký:</source>
+        <translation>Signer:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xuất báo cáo</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Hãy chọn ít nhất một đầu ra: bảng xếp hạng Excel, báo cáo công bố PDF hoặc thư mục PDF từng cơ quan.</source>
+        <translation>Choose at least one output: the ranking workbook, the publication PDF or a folder for one PDF per agency.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thư mục “{folder}” không tồn tại; hãy chọn chỗ lưu khác.</source>
+        <translation>Folder “{folder}” does not exist; choose another place.</translation>
+    </message>
+</context>
+<context>
+    <name>CouncilExportRunner</name>
+    <message>
+        <location line="+64"/>
+        <source>Đang tạo báo cáo…</source>
+        <translation>Making the reports…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n} PDF kết quả thẩm định ({issued} đã ban hành, {drafts} dự thảo) trong “{folder}”</source>
+        <translation>{n} appraisal PDFs ({issued} issued, {drafts} drafts) in “{folder}”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã tạo:
+{files}
+
+Mã kiểm tra kết quả xếp hạng (SHA-256):
+{digest}</source>
+        <translation>Written:
+{files}
+
+Ranking check code (SHA-256):
+{digest}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Đã xuất báo cáo</source>
+        <translation>Reports exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem báo cáo công bố PDF ngay?</source>
+        <translation>Open the publication PDF now?</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
         <location filename="../../cchc_desktop/gui/dialogs/keys.py" line="+138"/>
@@ -527,7 +808,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>CriteriaTreeModel</name>
     <message>
-        <location filename="../../cchc_desktop/gui/models/criteria_tree.py" line="+45"/>
+        <location filename="../../cchc_desktop/gui/models/criteria_tree.py" line="+46"/>
         <source>Điểm thưởng, điểm trừ</source>
         <translation>Bonus and penalty points</translation>
     </message>
@@ -585,6 +866,177 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <location line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/models/dashboard_model.py" line="+74"/>
+        <source>Mã cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tự chấm</source>
+        <translation>Self score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm thẩm định</source>
+        <translation>Appraised score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chỉ số (%)</source>
+        <translation>Index (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xếp loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khác biệt</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xung đột</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tổng điểm cơ quan tự chấm (tính lại theo bộ tiêu chí của đợt)</source>
+        <translation>The agency&apos;s self score (recomputed with the round&apos;s framework)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm sau thẩm định: tự chấm, thay bằng điểm thẩm định và điểm điều tra xã hội học</source>
+        <translation>Score after appraisal: the self score, replaced by the appraised points and the survey points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ số CCHC = điểm thẩm định / điểm tối đa áp dụng × 100</source>
+        <translation>Reform index = appraised score / applicable maximum × 100</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xếp loại theo ngưỡng của bộ tiêu chí</source>
+        <translation>Category from the framework&apos;s cut-offs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tiêu chí đã thẩm định / số tiêu chí phải thẩm định</source>
+        <translation>Items appraised / items to appraise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tiêu chí có điểm thẩm định khác điểm tự chấm</source>
+        <translation>Items whose appraised points differ from the self points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số xung đột thẩm định chưa giải quyết</source>
+        <translation>Unresolved appraisal conflicts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa nộp</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nộp</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang thẩm định</source>
+        <translation>In appraisal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã thẩm định</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giải trình</source>
+        <translation>Rebuttal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả cuối cùng</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source> (vòng 2)</source>
+        <translation> (round 2)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Tự chấm: {p} điểm = {pc}%</source>
+        <translation>Self score: {p} points = {pc}%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{p} / {m} điểm tối đa áp dụng</source>
+        <translation>{p} / {m} applicable maximum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa nhận được hồ sơ của cơ quan này</source>
+        <translation>No submission received from this agency yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có điểm điều tra xã hội học</source>
+        <translation>No survey points yet</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/council_dashboard.py" line="+42"/>
+        <source>Tìm theo mã hoặc tên cơ quan (Ctrl+F)…</source>
+        <translation>Find by agency code or name (Ctrl+F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Thẩm định cơ quan đã chọn</source>
+        <translation>Appraise the selected agency</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{n} cơ quan · {s} đã nộp · {d} đã thẩm định xong</source>
+        <translation>{n} agencies · {s} submitted · {d} fully appraised</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1280,27 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
 </context>
 <context>
+    <name>FieldChart</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/field_chart.py" line="+125"/>
+        <source>{p} / {mx} điểm tự chấm được</source>
+        <translation>{p} / {mx} self-assessable points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan không tự chấm lĩnh vực này</source>
+        <translation>Not self-scored by the agency</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChartPage</name>
+    <message>
+        <location line="+18"/>
+        <source>Tỷ lệ điểm tự chấm theo lĩnh vực (điểm tự chấm / điểm tối đa cơ quan tự chấm được); đường nét đứt: ngưỡng xếp loại.</source>
+        <translation>Self-score per field as a percentage (self-score / the field&apos;s self-assessable maximum); dashed lines: category thresholds.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="+15"/>
@@ -979,7 +1452,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>FrameworkSourceBox</name>
     <message>
-        <location filename="../../cchc_desktop/gui/dialogs/framework_source.py" line="+75"/>
+        <location filename="../../cchc_desktop/gui/dialogs/framework_source.py" line="+76"/>
         <source>Bộ tiêu chí mẫu đi kèm ứng dụng</source>
         <translation>Sample framework shipped with the application</translation>
     </message>
@@ -1305,7 +1778,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>ImportResultsDialog</name>
     <message>
-        <location filename="../../cchc_desktop/gui/windows/inspection_window.py" line="+41"/>
+        <location filename="../../cchc_desktop/gui/windows/inspection_window.py" line="+49"/>
         <source>Kết quả nhập gói</source>
         <translation>Import results</translation>
     </message>
@@ -1338,17 +1811,17 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>CCHC Desktop — Hội đồng thẩm định — {fw}</source>
         <translation>CCHC Desktop — Appraisal council — {fw}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Chấp nhận cả gói chưa kiểm tra được tình trạng thu hồi chứng thư (không có CRL còn hiệu lực)</source>
         <translation>Also accept packages whose certificate revocation cannot be checked (no current CRL)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Mã cơ quan</source>
         <translation>Agency code</translation>
     </message>
@@ -1388,22 +1861,42 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Nhập gói…</source>
-        <translation>Import packages…</translation>
+        <location line="+7"/>
+        <source>Bảng điều khiển</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xếp hạng</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gói đã nhận</source>
+        <translation>Imported packages</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Nhập gói…</source>
+        <translation>&amp;Import packages…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Nhập cả thư mục / USB…</source>
-        <translation>Import a folder / USB stick…</translation>
+        <source>Nhập cả &amp;thư mục / USB…</source>
+        <translation>Import a &amp;folder / USB stick…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Thẩm định cơ quan đã chọn</source>
+        <translation>&amp;Appraise the selected agency</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Công cụ</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1429,16 +1922,97 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
     <message>
         <location line="+1"/>
+        <source>Đợt đánh g&amp;iá</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh sách &amp;cơ quan…</source>
+        <translation>&amp;Agency list…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Người thẩm định và lĩnh vực…</source>
+        <translation>&amp;Reviewers and their fields…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm điều tra &amp;xã hội học…</source>
+        <translation>&amp;Survey points…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư &amp;tin cậy…</source>
+        <translation>&amp;Trust certificates…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hẩm định</source>
+        <translation>A&amp;ppraisal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chốt / mở lại &amp;kết quả cuối cùng của cơ quan</source>
+        <translation>Mark the agency&apos;s result &amp;final / reopen it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Làm mới bảng</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bảng điều khiển</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>&amp;Xếp hạng và biểu đồ</source>
+        <translation>Ranking and &amp;charts</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Gói đã nhận</source>
+        <translation>&amp;Imported packages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tìm cơ quan</source>
+        <translation>&amp;Find an agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kết quả</source>
+        <translation>Re&amp;sults</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>&lt;b&gt;{fw}&lt;/b&gt; — năm {year}. Đã nhận {n} gói của {a} cơ quan. Nhập gói bằng nút “Nhập gói…” hoặc cả thư mục/USB.</source>
-        <translation>&lt;b&gt;{fw}&lt;/b&gt; — year {year}. {n} packages received from {a} agencies. Import with “Import packages…” or a whole folder/USB stick.</translation>
+        <location line="+8"/>
+        <source>&amp;Gửi kết quả cho cơ quan (gói có chữ ký)…</source>
+        <translation>&amp;Send results to agencies (signed packages)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Xuất &amp;báo cáo (Excel, PDF)…</source>
+        <translation>Export &amp;reports (Excel, PDF)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&lt;b&gt;{fw}&lt;/b&gt; — năm {year}. Đã nhận {n} gói của {a} cơ quan. Nhập gói bằng nút “Nhập gói…” hoặc cả thư mục/USB; chọn một cơ quan và nhấn Enter để thẩm định.</source>
+        <translation>&lt;b&gt;{fw}&lt;/b&gt; — year {year}. {n} packages received from {a} agencies. Import packages with “Import packages…” or a whole folder/USB stick; select an agency and press Enter to appraise it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>hợp lệ</source>
         <translation>valid</translation>
     </message>
@@ -1448,7 +2022,32 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>valid, revocation not checked</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+54"/>
+        <source>Hãy chọn một cơ quan trong bảng.</source>
+        <translation>Select an agency in the table.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} chưa nộp hồ sơ: chưa có gì để thẩm định.</source>
+        <translation>{code} has not submitted: there is nothing to appraise yet.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hãy chọn một cơ quan đã nộp hồ sơ.</source>
+        <translation>Select an agency that has submitted.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã chốt kết quả cuối cùng của {code}.</source>
+        <translation>The result of {code} is now final.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã mở lại kết quả của {code}.</source>
+        <translation>The result of {code} is open again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Chọn gói hồ sơ</source>
         <translation>Choose packages</translation>
     </message>
@@ -1476,6 +2075,269 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <location line="+4"/>
         <source>Đang kiểm tra: {name}</source>
         <translation>Verifying: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IssueResultsDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/issue_results.py" line="+67"/>
+        <source>Phát hành kết quả thẩm định</source>
+        <translation>Issue appraisal results</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mỗi cơ quan nhận một gói kết quả (.cchc) có chữ ký số của Hội đồng: điểm tự chấm và điểm thẩm định từng tiêu chí kèm lý do, chỉ số, xếp loại và thứ hạng tại thời điểm phát hành. Kết quả phát hành sau khi cơ quan giải trình (vòng 2) là kết quả cuối cùng.</source>
+        <translation>Each agency receives a result package (.cchc) signed by the council: self and appraised points per item with the reasons, the index, the category and the rank at the time of issue. A result issued after the agency&apos;s rebuttal (round 2) is the final one.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mã cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vòng</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chỉ số (%)</source>
+        <translation>Index (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã phát hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bỏ chọn</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>khóa có chứng thư Hội đồng (.p12), hoặc ca.p12 của tỉnh</source>
+        <translation>a key with a council certificate (.p12), or the province&apos;s ca.p12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Tệp khóa ký:</source>
+        <translation>Signing key file:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu tệp khóa:</source>
+        <translation>Key file passphrase:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lưu các gói vào thư mục:</source>
+        <translation>Save the packages in:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Phát hành</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>lần {seq} (vòng {round})</source>
+        <translation>result {seq} (round {round})</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Chọn tệp khóa</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp khóa (*.p12 *.pfx)</source>
+        <translation>Key files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn thư mục lưu các gói kết quả</source>
+        <translation>Choose the folder for the result packages</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hãy chọn ít nhất một cơ quan.</source>
+        <translation>Select at least one agency.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hãy chọn tệp khóa ký (.p12).</source>
+        <translation>Choose the signing key file (.p12).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thư mục “{folder}” không tồn tại.</source>
+        <translation>The folder &apos;{folder}&apos; does not exist.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>✔ {code}: kết quả lần {seq} (vòng {round}), chỉ số {index}% → {file}</source>
+        <translation>✔ {code}: result {seq} (round {round}), index {index}% → {file}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — kết quả cuối cùng</source>
+        <translation> — final result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✘ {code}: không phát hành được — {why}</source>
+        <translation>✘ {code}: not issued — {why}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đang phát hành kết quả…</source>
+        <translation>Issuing results…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang phát hành kết quả: {code}</source>
+        <translation>Issuing the result of {code}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetails</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/review_item.py" line="+67"/>
+        <source>Cơ quan tự đánh giá</source>
+        <translation>The agency&apos;s self-assessment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+76"/>
+        <source>Kết quả khai:</source>
+        <translation>Declared:</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>&lt;b&gt;Thuyết minh:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Explanation:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Giải trình của cơ quan (vòng 2)</source>
+        <translation>The agency&apos;s rebuttal (round 2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tài liệu kiểm chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Xem tài liệu</source>
+        <translation>&amp;View the document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở ng&amp;oài</source>
+        <translation>Open &amp;externally</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;h3&gt;Chọn một tiêu chí ở cây bên trái&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Choose an item in the tree on the left&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;h3&gt;{code} {title}&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;{code} {title}&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm tối đa: &lt;b&gt;{p}&lt;/b&gt;</source>
+        <translation>Max points: &lt;b&gt;{p}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Điểm lấy từ kết quả điều tra xã hội học.</source>
+        <translation>Points come from the survey results.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hội đồng chấm tiêu chí này; cơ quan chỉ thuyết minh.</source>
+        <translation>The council scores this item; the agency only explains.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(chưa nhập)</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tự chấm: không áp dụng</source>
+        <translation>Self: not applicable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tự chấm: &lt;b&gt;{p}&lt;/b&gt; điểm</source>
+        <translation>Self: &lt;b&gt;{p}&lt;/b&gt; points</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tài liệu kiểm chứng ({n})</source>
+        <translation>Evidence ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan không đính kèm tài liệu cho tiêu chí này.</source>
+        <translation>The agency attached no document to this item.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>số {n}</source>
+        <translation>no. {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ngày {d}</source>
+        <translation>of {d}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trích yếu: {e}</source>
+        <translation>Excerpt: {e}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trang/mục chứng minh: {p}</source>
+        <translation>Pages/sections: {p}</translation>
     </message>
 </context>
 <context>
@@ -1511,7 +2373,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>Enter an explanation…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>&lt;h3&gt;Chọn một tiêu chí ở cây bên trái&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Select a criterion in the tree on the left&lt;/h3&gt;</translation>
     </message>
@@ -1566,7 +2428,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <translation>Explanation and evidence carried over from {y}: confirm they still hold for this year.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+86"/>
         <source>(Chưa lưu giá trị này.)</source>
         <translation>(This value was not saved.)</translation>
     </message>
@@ -1860,7 +2722,7 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../cchc_desktop/gui/widgets/problems_panel.py" line="+38"/>
+        <location filename="../../cchc_desktop/gui/widgets/problems_panel.py" line="+39"/>
         <source>{n} vấn đề cần xử lý trước khi nộp. Nhấn Enter hoặc bấm đúp để đến tiêu chí.</source>
         <translation>Problems to resolve before submitting: {n}. Press Enter or double-click to go to the criterion.</translation>
     </message>
@@ -1868,6 +2730,54 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
         <location line="+3"/>
         <source>Không còn vấn đề nào. Có thể lập báo cáo và nộp hồ sơ.</source>
         <translation>No problems left. You can now prepare the report and submit the dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>RankingPanel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/council_dashboard.py" line="+28"/>
+        <source>Xếp hạng theo Chỉ số CCHC sau thẩm định; cơ quan bằng chỉ số cùng hạng (dấu “=”).</source>
+        <translation>Ranked by the reform index after appraisal; agencies with the same index share a rank (marked “=”).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hạng</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã cơ quan</source>
+        <translation>Agency code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên cơ quan</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Điểm</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tối đa áp dụng</source>
+        <translation>Applicable max</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ số (%)</source>
+        <translation>Index (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xếp loại</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cùng chỉ số với: {codes}</source>
+        <translation>Same index as: {codes}</translation>
     </message>
 </context>
 <context>
@@ -1879,9 +2789,843 @@ Carried over {notes} explanations and {docs} evidence documents for {n} criteria
     </message>
 </context>
 <context>
+    <name>RebuttalExportDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/results_window.py" line="+67"/>
+        <source>Xuất bản giải trình có chữ ký số</source>
+        <translation>Export the signed rebuttal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bản giải trình (.cchc) được ký bằng khóa của cơ quan và nối tiếp chuỗi hồ sơ đã nộp. Kết quả tự đánh giá đã nộp không thay đổi.</source>
+        <translation>The rebuttal (.cchc) is signed with the agency&apos;s key and continues the chain of packages it submitted. The submitted self-assessment does not change.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tệp khóa .p12 của cơ quan</source>
+        <translation>the agency&apos;s .p12 key file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Chọn…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Tệp khóa ký:</source>
+        <translation>Signing key file:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu tệp khóa:</source>
+        <translation>Key file passphrase:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lưu gói tại:</source>
+        <translation>Save the package as:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xuất gói</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn tệp khóa</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp khóa (*.p12 *.pfx)</source>
+        <translation>Key files (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lưu gói</source>
+        <translation>Save the package</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói hồ sơ (*.cchc)</source>
+        <translation>Packages (*.cchc)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hãy chọn tệp khóa ký (.p12).</source>
+        <translation>Choose the signing key file (.p12).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp “{name}” đã tồn tại; hãy chọn tên khác.</source>
+        <translation>&apos;{name}&apos; already exists; choose another name.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/report_dialog.py" line="+54"/>
+        <source>In báo cáo tự đánh giá</source>
+        <translation>Print the self-assessment report</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Báo cáo theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP) và bảng điểm Excel. Mỗi trang mang mã của gói nộp gần nhất, hoặc ghi “bản nháp” nếu nội dung đã thay đổi sau khi xuất gói.</source>
+        <translation>The report in the state-document layout (Decree No. 30/2020) and the Excel score sheet. Every page carries the code of the latest exported package, or says “draft” when the content changed after the export. The report itself is printed in Vietnamese.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Báo cáo PDF</source>
+        <translation>PDF report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bảng điểm Excel</source>
+        <translation>Excel score sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ: UBND tỉnh …; để trống nếu không có</source>
+        <translation>e.g. the provincial People&apos;s Committee; blank if none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Superior body:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>địa danh ở dòng ngày tháng; để trống để ghi tay</source>
+        <translation>place on the date line; blank to write by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa danh:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>họ tên thủ trưởng; để trống để ghi tay</source>
+        <translation>name of the head of the agency; blank to write by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người ký:</source>
+        <translation>Signer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Để trống: báo cáo in các dòng chấm để viết tay.</source>
+        <translation>Left blank, the report prints dotted lines to write on.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khó khăn, vướng mắc, đề xuất, kiến nghị:</source>
+        <translation>Difficulties and proposals:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tạo báo cáo</source>
+        <translation>Make the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Hãy chọn ít nhất một tệp: báo cáo PDF hoặc bảng điểm Excel.</source>
+        <translation>Choose at least one file: the PDF report or the Excel score sheet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thư mục “{folder}” không tồn tại; hãy chọn chỗ lưu khác.</source>
+        <translation>Folder “{folder}” does not exist; choose another place.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRunner</name>
+    <message>
+        <location line="+55"/>
+        <source>Đang tạo báo cáo…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mỗi trang mang mã của gói nộp lần {n}.</source>
+        <translation>Every page carries the code of submission {n}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đây là BẢN NHÁP: nội dung hiện tại chưa được xuất thành gói nộp.</source>
+        <translation>This is a DRAFT: the current content has not been exported as a package.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã tạo:
+{files}
+
+{state}</source>
+        <translation>Written:
+{files}
+
+{state}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Đã tạo báo cáo</source>
+        <translation>Report made</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xem báo cáo PDF ngay?</source>
+        <translation>Open the PDF report now?</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsWindow</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/results_window.py" line="+32"/>
+        <source>Kết quả thẩm định và giải trình</source>
+        <translation>Appraisal result and rebuttal</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhập tệp kết quả của Hội đồng…</source>
+        <translation>Import the council&apos;s result file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chấp nhận khi chưa kiểm tra được chứng thư có bị thu hồi (không có CRL)</source>
+        <translation>Accept it even when the certificate&apos;s revocation cannot be checked (no CRL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất bản giải trình có chữ ký…</source>
+        <translation>Export the signed rebuttal…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiêu chí</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tối đa</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tự chấm</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thẩm định</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cuối cùng</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lý do của Hội đồng</source>
+        <translation>Council&apos;s reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Người thẩm định</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giải trình</source>
+        <translation>Rebuttal</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nội dung giải trình của cơ quan cho tiêu chí này (để trống nếu không giải trình)</source>
+        <translation>The agency&apos;s rebuttal of this item (leave empty for no rebuttal)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu giải trình</source>
+        <translation>Save the rebuttal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đính kèm tài liệu mới…</source>
+        <translation>Attach a new document…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gỡ tài liệu đã chọn</source>
+        <translation>Remove the selected document</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Chưa nhận kết quả thẩm định nào. Hãy nhập tệp kết quả (.cchc) Hội đồng thẩm định gửi.</source>
+        <translation>No appraisal result received yet. Import the result file (.cchc) the appraisal council sent.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>chưa xếp loại</source>
+        <translation>no category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hạng {rank}/{n}</source>
+        <translation>rank {rank}/{n}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chưa xếp hạng</source>
+        <translation>not ranked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (đồng hạng với {codes})</source>
+        <translation> (tied with {codes})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Kết quả thẩm định lần {seq}&lt;/b&gt; (vòng {round}) — {name}</source>
+        <translation>&lt;b&gt;Appraisal result {seq}&lt;/b&gt; (round {round}) — {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — &lt;b&gt;kết quả cuối cùng&lt;/b&gt;</source>
+        <translation> — &lt;b&gt;final result&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điểm tự chấm {self_pts} / {self_max} · Điểm cuối cùng {final} / {applicable} = &lt;b&gt;{index}%&lt;/b&gt; · xếp loại {cat} · {rank}{tie}</source>
+        <translation>Self-score {self_pts} / {self_max} · Final {final} / {applicable} = &lt;b&gt;{index}%&lt;/b&gt; · category {cat} · {rank}{tie}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hội đồng chấm khác điểm tự chấm ở {n} tiêu chí (tô màu).</source>
+        <translation>The council differs from the self-score on {n} items (highlighted).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hội đồng không chấm khác điểm tự chấm ở tiêu chí nào.</source>
+        <translation>The council agrees with the self-score on every item.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;br&gt;Đã gửi giải trình: lần nộp {seq} ({file}).</source>
+        <translation>&lt;br&gt;Rebuttal sent: package {seq} ({file}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>KAD</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>loại trừ</source>
+        <translation>excluded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{text} (+{n} tài liệu)</source>
+        <translation>{text} (+{n} documents)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Chọn một tiêu chí trong bảng để xem lý do và ghi giải trình.</source>
+        <translation>Select an item in the table to see the reason and write the rebuttal.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(không ghi lý do)</source>
+        <translation>(no reason given)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;{code}&lt;/b&gt; {title} — lý do của Hội đồng: {reason}</source>
+        <translation>&lt;b&gt;{code}&lt;/b&gt; {title} — the council&apos;s reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Chọn tệp kết quả thẩm định</source>
+        <translation>Choose the result file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói kết quả (*.cchc)</source>
+        <translation>Result packages (*.cchc)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn chứng thư của tỉnh (CA) để kiểm tra chữ ký</source>
+        <translation>Choose the province (CA) certificate to check the signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư (*.crt *.pem *.cer *.der)</source>
+        <translation>Certificates (*.crt *.pem *.cer *.der)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Kết quả lần {seq} đã được nhận từ trước.</source>
+        <translation>Result {seq} was already imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã nhận kết quả thẩm định lần {seq}.</source>
+        <translation>Result {seq} imported.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đã lưu giải trình.</source>
+        <translation>Rebuttal saved.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn tài liệu kiểm chứng mới</source>
+        <translation>Choose a new evidence document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;Mọi tệp (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.xls *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Đã xuất bản giải trình: {path}</source>
+        <translation>Rebuttal exported: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã xuất bản giải trình</source>
+        <translation>Rebuttal exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ghi bản giải trình có chữ ký (lần nộp thứ {seq} của chuỗi hồ sơ, {n} tiêu chí):
+{path}
+Hãy gửi tệp này cho Hội đồng thẩm định.</source>
+        <translation>The signed rebuttal was written (package {seq} of the chain, {n} items):
+{path}
+Send this file to the appraisal council.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đang ký và ghi bản giải trình…</source>
+        <translation>Signing and writing the rebuttal…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHeader</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/review_header.py" line="+24"/>
+        <source>Cơ &amp;quan:</source>
+        <translation>Agen&amp;cy:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Người thẩm định:</source>
+        <translation>&amp;Reviewer:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tất cả lĩnh vực</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>So sánh với lần nộp trước…</source>
+        <translation>Compare with the previous submission…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; chưa nộp hồ sơ: chưa có gì để thẩm định.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; has not submitted: there is nothing to appraise yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — lần nộp {seq}, vòng {round} · Tự chấm: &lt;b&gt;{own}&lt;/b&gt; điểm · Sau thẩm định: &lt;b&gt;{final}&lt;/b&gt;/{max} = &lt;b&gt;{pct}%&lt;/b&gt; {cat} · Đã thẩm định {done}/{total} · Khác biệt: {diff}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — submission {seq}, round {round} · Self score: &lt;b&gt;{own}&lt;/b&gt; points · After appraisal: &lt;b&gt;{final}&lt;/b&gt;/{max} = &lt;b&gt;{pct}%&lt;/b&gt; {cat} · Appraised {done}/{total} · Differences: {diff}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTreeModel</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/models/review_tree.py" line="+75"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiêu chí</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tối đa</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tự chấm</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thẩm định</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Điểm thưởng, điểm trừ</source>
+        <translation>Bonus and penalty points</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Chưa thẩm định</source>
+        <translation>To appraise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đồng ý</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã chấm</source>
+        <translation>Scored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điều chỉnh</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có giải trình</source>
+        <translation>Rebuttal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điều tra XHH</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không kê khai</source>
+        <translation>Not claimed</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+18"/>
+        <location line="+42"/>
+        <source>KAD</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/review_window.py" line="+49"/>
+        <source>Thẩm định hồ sơ — {fw}</source>
+        <translation>Appraisal — {fw}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Ctrl+Enter: lưu và sang tiêu chí tiếp · Ctrl+D: đồng ý · F8: chưa thẩm định · F9: khác biệt · PgDn/PgUp: cơ quan sau/trước</source>
+        <translation>Ctrl+Enter: save and go on · Ctrl+D: agree · F8: to appraise · F9: differences · PgDn/PgUp: next/previous agency</translation>
+    </message>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/review_actions.py" line="+40"/>
+        <source>&amp;Lưu và sang tiêu chí tiếp</source>
+        <translation>&amp;Save and go to the next item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đồng ý điểm &amp;tự chấm</source>
+        <translation>Accept the &amp;self points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Xóa thẩm định</source>
+        <translation>&amp;Clear the appraisal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiêu chí &amp;chưa thẩm định tiếp theo</source>
+        <translation>&amp;Next item to appraise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiêu chí chưa thẩm định t&amp;rước</source>
+        <translation>P&amp;revious item to appraise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiêu chí &amp;khác biệt tiếp theo</source>
+        <translation>Next &amp;difference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan &amp;sau</source>
+        <translation>&amp;Next agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan &amp;trước</source>
+        <translation>&amp;Previous agency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đó&amp;ng cửa sổ</source>
+        <translation>C&amp;lose the window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thẩm định</source>
+        <translation>&amp;Appraisal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cơ quan</source>
+        <translation>A&amp;gency</translation>
+    </message>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/review_window.py" line="+34"/>
+        <source>Cơ quan {code} — {name}</source>
+        <translation>Agency {code} — {name}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Người thẩm định: {who}. Điểm lưu từ giờ ghi tên người này.</source>
+        <translation>Reviewer: {who}. Appraisals saved from now on carry this name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hiện mọi lĩnh vực.</source>
+        <translation>Showing every field.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Điểm điều tra xã hội học được nhập từ tệp Excel: Đợt đánh giá › Điểm điều tra xã hội học…</source>
+        <translation>Survey points are imported from an Excel file: Round › Survey points…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Đã thẩm định hết các tiêu chí của cơ quan này. PgDn: sang cơ quan sau.</source>
+        <translation>Every item of this agency is appraised. PgDn: next agency.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không có tiêu chí nào có điểm thẩm định khác điểm tự chấm.</source>
+        <translation>No item has appraised points that differ from the self points.</translation>
+    </message>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/review_actions.py" line="-9"/>
+        <source>Là&amp;m lại</source>
+        <translation>Re&amp;do</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>So sánh &amp;với lần nộp trước…</source>
+        <translation>&amp;Compare with the previous submission…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Hãy chọn một tiêu chí (dòng không có mục con) để thẩm định.</source>
+        <translation>Choose an item without sub-items to appraise.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chưa lưu: {reason}</source>
+        <translation>Not saved: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã lưu điểm thẩm định tiêu chí {code}.</source>
+        <translation>Saved the appraisal of item {code}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã lưu. Đã thẩm định hết các tiêu chí của cơ quan này; PgDn: sang cơ quan sau.</source>
+        <translation>Saved. Every item of this agency is appraised; PgDn: next agency.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã đồng ý điểm tự chấm tiêu chí {code}.</source>
+        <translation>Accepted the self points of item {code}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã xóa điểm thẩm định tiêu chí {code}.</source>
+        <translation>Cleared the appraisal of item {code}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã hoàn tác thẩm định tiêu chí {item} của {agency}.</source>
+        <translation>Undid the appraisal of item {item} of {agency}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã làm lại thẩm định tiêu chí {item} của {agency}.</source>
+        <translation>Redid the appraisal of item {item} of {agency}.</translation>
+    </message>
+    <message>
+        <location filename="../../cchc_desktop/gui/windows/review_window.py" line="+6"/>
+        <source>Cơ quan này mới nộp một lần: không có lần nộp trước để so sánh.</source>
+        <translation>This agency has submitted only once: there is no previous submission to compare with.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewersTab</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/round_setup.py" line="+12"/>
+        <source>Người (hoặc đơn vị) thẩm định và các lĩnh vực họ phụ trách. Không đánh dấu lĩnh vực nào: thẩm định mọi lĩnh vực. Trong cửa sổ thẩm định, chọn tên ở ô “Người thẩm định” để chỉ thấy các lĩnh vực của mình; điểm lưu ghi tên người đó.</source>
+        <translation>The reviewers (people or departments) and the fields each appraises. No field ticked: every field. In the appraisal window, choose your name under “Reviewer” to see only your fields; what you save carries your name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Họ tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Thêm n&amp;gười</source>
+        <translation>Add a re&amp;viewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa &amp;dòng</source>
+        <translation>Re&amp;move the row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lưu danh sách người thẩm định</source>
+        <translation>Save the revie&amp;wers</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Đã lưu {n} người thẩm định.</source>
+        <translation>Saved {n} reviewers.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundCharts</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/round_charts.py" line="+66"/>
+        <source>Phân bố xếp loại ({n} cơ quan)</source>
+        <translation>Agencies per category ({n} agencies)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Chỉ số trung bình theo lĩnh vực (%)</source>
+        <translation>Average index per field (%)</translation>
+    </message>
+</context>
+<context>
+    <name>RoundSetupDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/round_setup.py" line="+37"/>
+        <source>Thiết lập đợt đánh giá</source>
+        <translation>Round setup</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Cơ quan</source>
+        <translation>&amp;Agencies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Người thẩm định</source>
+        <translation>&amp;Reviewers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điều tra &amp;XHH</source>
+        <translation>&amp;Survey</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chứng thư &amp;tin cậy</source>
+        <translation>&amp;Trust certificates</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RuleInput</name>
     <message>
-        <location line="+34"/>
+        <location filename="../../cchc_desktop/gui/widgets/rule_inputs.py" line="+34"/>
         <source>{label} ({pts} đ)</source>
         <translation>{label} ({pts} pts)</translation>
     </message>
@@ -1919,6 +3663,107 @@ Bonus points {b}, penalty points {pen}.</translation>
         <location line="+1"/>
         <source> — quá 25 MB, khó gửi qua thư điện tử</source>
         <translation> — over 25 MB, hard to send by email</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionDiffDialog</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/widgets/submission_diff.py" line="+30"/>
+        <source>So sánh với lần nộp trước — {code}</source>
+        <translation>Compare with the previous submission — {code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lần nộp {new} so với lần nộp {old}: {n} tiêu chí thay đổi. Nhấn đúp (hoặc Enter) để xem tiêu chí trong cửa sổ thẩm định.</source>
+        <translation>Submission {new} against submission {old}: {n} items changed. Double-click (or Enter) to show the item in the appraisal window.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiêu chí</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lần nộp trước</source>
+        <translation>Previous submission</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lần nộp này</source>
+        <translation>This submission</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thuyết minh: {t}</source>
+        <translation>Explanation: {t}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(chưa nhập)</source>
+        <translation>(not answered)</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTab</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/survey_import.py" line="+19"/>
+        <source>Điểm điều tra xã hội học (SIPAS) nhập từ tệp Excel theo mẫu: mỗi dòng một cơ quan, mỗi cột một tiêu chí điều tra. Lưu mẫu, điền điểm, rồi nhập lại. Tệp có ô sai thì không nhập điểm nào; ô sai được chỉ rõ bên dưới.</source>
+        <translation>Survey points (SIPAS) are imported from an Excel file made from the template: one row per agency, one column per survey item. Save the template, fill in the points, then import it. A file with a bad cell imports nothing; each bad cell is named below.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lưu &amp;mẫu điều tra…</source>
+        <translation>Save the survey tem&amp;plate…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập đ&amp;iểm điều tra…</source>
+        <translation>&amp;Import survey points…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bộ tiêu chí của đợt này không có tiêu chí điều tra xã hội học.</source>
+        <translation>The round&apos;s framework has no survey items.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{n} tiêu chí điều tra. Đã có đủ điểm điều tra của {done}/{total} cơ quan.</source>
+        <translation>{n} survey items. Survey points complete for {done}/{total} agencies.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lưu mẫu điểm điều tra xã hội học</source>
+        <translation>Save the survey points template</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã lưu mẫu: {path}</source>
+        <translation>Template saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chọn tệp điểm điều tra xã hội học</source>
+        <translation>Choose the survey points file</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã nhập {cells} điểm điều tra của {n} cơ quan từ “{name}”.</source>
+        <translation>Imported {cells} survey points of {n} agencies from “{name}”.</translation>
     </message>
 </context>
 <context>
@@ -1995,9 +3840,22 @@ Bonus points {b}, penalty points {pen}.</translation>
     </message>
 </context>
 <context>
+    <name>TrustTab</name>
+    <message>
+        <location filename="../../cchc_desktop/gui/dialogs/round_setup.py" line="-47"/>
+        <source>Chứng thư tin cậy của đợt (CA của tỉnh, chứng thư ghim, danh sách thu hồi) được chép vào không gian làm việc khi tạo đợt; gói hồ sơ được kiểm tra theo thư mục này. Để cập nhật danh sách thu hồi, chép tệp ca.crl mới vào thư mục.</source>
+        <translation>The round&apos;s trust certificates (the province CA, pinned certificates, revocation lists) were copied into the workspace when the round was created; packages are verified against this folder. To update the revocation list, copy the new ca.crl into it.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location line="-194"/>
+        <location filename="../../cchc_desktop/gui/dialogs/first_run.py" line="-194"/>
         <source>Chào mừng đến với CCHC Desktop</source>
         <translation>Welcome to CCHC Desktop</translation>
     </message>

@@ -213,11 +213,22 @@ def test_a_workspace_of_schema_0003_is_upgraded(agency_ws: AgencyWorkspace):
     reads as a sample (as it was shown before signed frameworks existed)."""
     folder = agency_ws.folder
     agency_ws.close()
+    from alembic import command
+    from alembic.config import Config
+
+    from cchc_desktop.core.storage.db import MIGRATIONS_DIR, make_engine
+
+    engine = make_engine(folder / "workspace.sqlite")  # back to schema 0003 with the migrations' own downgrades
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    engine.dispose()
     con = sqlite3.connect(folder / "workspace.sqlite")
     try:
-        con.execute("DROP TABLE carried_items")
+        assert "carried_items" not in {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         con.execute("DELETE FROM meta WHERE key LIKE 'framework_%'")
-        con.execute("UPDATE alembic_version SET version_num = '0003'")
         con.commit()
     finally:
         con.close()
@@ -227,6 +238,8 @@ def test_a_workspace_of_schema_0003_is_upgraded(agency_ws: AgencyWorkspace):
         assert result.carried == ()
     con = sqlite3.connect(folder / "workspace.sqlite")
     try:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        from cchc_desktop.core.storage.db import HEAD_REVISION
+
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
     finally:
         con.close()

@@ -164,4 +164,6 @@ def test_the_council_menus_open_the_setup_and_refresh(council_round, council_win
         assert opened[-1] == tab
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus[:5] == ["&Tệp", "Đợt đánh g&iá", "T&hẩm định", "&Xem", "&Kết quả"]
-    assert win._results_menu(None) is None  # the hook left for the result packages
+    results = win.menuBar().actions()[4].menu()
+    assert [a.text() for a in results.actions()] == [
+        "&Xếp hạng và biểu đồ", "&Gửi kết quả cho cơ quan (gói có chữ ký)…", "Xuất &báo cáo (Excel, PDF)…"]

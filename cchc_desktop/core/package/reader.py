@@ -22,10 +22,31 @@ from typing import Any, BinaryIO, Iterator, Mapping, Protocol
 
 from ..progress import CancelToken, ProgressCallback, no_progress
 from ..signing.api import Finding, SignatureReport, TrustStore, Verdict
-from . import container, format as fmt
+from . import container
+from . import format as fmt
 from .hashing import OverlappedHashing
+from .result_format import APPRAISALS, REBUTTAL, RESULT
+from .result_format import DATA_NAMES as RESULT_DATA_NAMES
 
 CHUNK = 1024 * 1024
+# Who may sign which kind (docs/keys-and-certificates.md, "Roles"): a submission or a rebuttal is
+# signed by the agency it names (certificate bound to the manifest's agency code); a result or a
+# reviewer's appraisal by the council (a council certificate the province CA issued) or by the CA
+# itself; a framework by the province (`verify_framework_package`).
+AGENCY_KINDS = ("submission", "rebuttal")
+COUNCIL_KINDS = ("result", "appraisal")
+# The data entries each kind must hold, and those it may hold besides evidence files (a kind not
+# listed is not restricted here).
+REQUIRED_DATA = {"submission": (fmt.ASSESSMENT, fmt.FRAMEWORK), "result": (RESULT,), "rebuttal": (REBUTTAL,),
+                 "appraisal": (APPRAISALS,)}
+ALLOWED_DATA = {"submission": set(fmt.DATA_NAMES), "result": {RESULT}, "rebuttal": {REBUTTAL},
+                "appraisal": {APPRAISALS}}
+NO_EVIDENCE = ("result", "appraisal")
+
+
+def allowed_name(name: str) -> bool:
+    """Entry names a v1 package may hold (any kind): format.allowed_name plus the result/rebuttal data."""
+    return fmt.allowed_name(name) or name in RESULT_DATA_NAMES
 
 
 class SinkError(Exception):
@@ -107,7 +128,7 @@ def _structure(infos: list[zipfile.ZipInfo]) -> list[Finding]:
             # v1 stores every entry: compressed data could change in ignored padding bits unnoticed.
             out.append(_f("unsupported_compression", f"Mục “{shown}” bị nén; định dạng gói chỉ cho phép mục không nén.",
                           f"Entry '{shown}' is compressed; packages store entries uncompressed."))
-        if not fmt.allowed_name(name):
+        if not allowed_name(name):
             out.append(_f("unexpected_entry", f"Gói chứa mục không thuộc định dạng: “{shown}”.", f"Unexpected entry '{shown}'."))
         if info.file_size > 1024 * 1024 and info.file_size > fmt.MAX_RATIO * max(info.compress_size, 1):
             out.append(_f("compression_bomb", f"Mục “{shown}” có tỷ lệ nén bất thường (có thể là “bom nén”).", f"Entry '{shown}' has an abnormal compression ratio (zip bomb?)."))
@@ -232,6 +253,103 @@ def verify_framework_package(
     return _verify_file(path, province, None, None, progress, cancel, check, True)
 
 
+def verify_council_package(
+    path: Path | str,
+    trust: TrustStore,
+    kinds: tuple[str, ...] = COUNCIL_KINDS,
+    known_frameworks: Mapping[str, Any] | None = None,
+    sink: EntrySink | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    now: datetime | None = None,
+) -> PackageReport:
+    """Check a package the appraisal council signed (a result, or a reviewer's appraisal package).
+
+    Everything `verify_package` checks - which for these kinds already requires a council
+    certificate issued by a trusted province CA (SAN `urn:cchc:role:council`), or the CA itself, and
+    refuses an agency's or a pinned certificate - and also that the package is of one of `kinds`
+    (finding `wrong_kind` otherwise; e.g. `kinds=("result",)` for an agency importing its result).
+    The manifest's `agency.code` is the agency the package is *about*, not its signer.
+    """
+    report = verify_package(path, trust, known_frameworks, sink, progress, cancel, now)
+    m = report.manifest
+    if m is None or m.kind in kinds:
+        return report
+    names = " / ".join(kinds)
+    findings = report.findings + (_f(
+        "wrong_kind",
+        f"Đây là gói loại “{m.kind}”, không phải gói của Hội đồng thẩm định ({names}).",
+        f"This is a '{m.kind}' package, not a council package ({names}).",
+    ),)
+    return PackageReport(report.path, Verdict.INVALID, findings, m, report.manifest_sha256, report.signature)
+
+
+def _council_signer(signature: SignatureReport, trust: TrustStore, findings: list[Finding]) -> tuple[SignatureReport, list[Finding]]:
+    """A result/appraisal package: signed by a council certificate the province CA issued, or by the
+    CA itself (its certificate has no digitalSignature keyUsage; the anchor is trusted as such)."""
+    from dataclasses import replace
+
+    from ..signing.certutil import agency_code_of, common_name, der, is_council_signer, issued_by
+
+    signer, chain = signature.signer, signature.chain
+    if signer is None:
+        return signature, findings  # the signature's own findings say why
+    anchors = {der(a) for a in trust.anchors}
+    if der(signer) in anchors:
+        kept = tuple(f for f in signature.findings if f.code != "key_usage")
+        if kept != signature.findings:
+            signature = replace(signature, findings=kept, verdict=_verdict(list(kept)))
+            findings = [f for f in findings if f.code != "key_usage"]
+        return signature, findings
+    # Issued by the province CA: a path to an anchor (a pinned certificate's reported path is itself
+    # only, so ask directly whether a trusted CA issued it).
+    anchored = (len(chain) > 1 and der(chain[-1]) in anchors) or any(
+        issued_by(signer, ca) for ca in [*trust.anchors, *trust.intermediates])
+    council = is_council_signer(signer)
+    if council and (anchored or any(f.fatal for f in findings)):
+        return signature, findings  # a council certificate; if untrusted, the signature findings say so
+    code = agency_code_of(signer)
+    who = f"“{_shown(common_name(signer))}”" + (f" (mã cơ quan {code})" if code else "")
+    who_en = f"'{_shown(common_name(signer))}'" + (f" (agency code {code})" if code else "")
+    if council:  # pinned, or not issued by a trusted CA
+        vi = (f"Gói được ký bằng chứng thư Hội đồng {who} không do CA của tỉnh cấp (chứng thư được ghim không dùng để "
+              "ký kết quả). Hãy xin Hội đồng thẩm định gửi lại gói có chữ ký hợp lệ.")
+        en = f"The package is signed by the council certificate {who_en}, which the province CA did not issue (a pinned certificate cannot sign results)."
+    else:
+        vi = (f"Gói kết quả/thẩm định được ký bằng chứng thư {who}, không phải chứng thư của Hội đồng thẩm định. Chỉ "
+              "Hội đồng (chứng thư Hội đồng do CA của tỉnh cấp) hoặc CA của tỉnh mới được ký kết quả thẩm định; "
+              "chứng thư của một cơ quan không bao giờ ký được kết quả. Không dùng gói này.")
+        en = (f"The result/appraisal package is signed with the certificate {who_en}, not a council certificate. Only the "
+              "council (a council certificate issued by the province CA) or the province CA may sign results; an agency "
+              "certificate never can. Do not use this package.")
+    return signature, findings + [_f("not_council_signer", vi, en)]
+
+
+def _agency_signer(manifest: fmt.Manifest, signature: SignatureReport) -> list[Finding]:
+    """A submission/rebuttal: the signer's certificate is bound to the manifest's agency code."""
+    from ..signing.certutil import is_ca, is_council_signer, is_framework_signer
+
+    signer = signature.signer
+    if signature.agency_code is None:
+        if signer is not None and manifest.kind in AGENCY_KINDS and (
+                is_council_signer(signer) or is_framework_signer(signer) or is_ca(signer)):
+            return [_f(
+                "agency_unbound",
+                f"Gói loại “{manifest.kind}” phải do chính cơ quan “{manifest.agency_code}” ký, nhưng được ký bằng chứng thư "
+                "của Hội đồng thẩm định / của tỉnh. Chứng thư Hội đồng không bao giờ ký được hồ sơ nộp hay giải trình.",
+                f"A '{manifest.kind}' package must be signed by the agency '{manifest.agency_code}' itself, but it is signed "
+                "with a council / province certificate, which can never sign a submission or a rebuttal.",
+            )]
+        return [_f("agency_unbound", "Chứng thư ký không gắn với mã cơ quan nào.", "The signing certificate names no agency.")]
+    if signature.agency_code != manifest.agency_code:
+        return [_f(
+            "agency_mismatch",
+            f"Gói ghi là của cơ quan “{manifest.agency_code}” nhưng được ký bằng chứng thư của cơ quan “{signature.agency_code}”.",
+            f"The package claims agency '{manifest.agency_code}' but is signed by '{signature.agency_code}'.",
+        )]
+    return []
+
+
 def _verify_file(path, trust, known_frameworks, sink, progress, cancel, verify_detached, framework_only) -> PackageReport:  # type: ignore[no-untyped-def]
     try:
         size = path.stat().st_size
@@ -322,14 +440,10 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
         return PackageReport(path, _verdict(findings), tuple(findings), None, manifest_sha, signature)
     if framework_only:
         findings.extend(_framework_signer_findings(manifest, signature, trust))
-    elif signature.agency_code is None:
-        findings.append(_f("agency_unbound", "Chứng thư ký không gắn với mã cơ quan nào.", "The signing certificate names no agency."))
-    elif signature.agency_code != manifest.agency_code:
-        findings.append(_f(
-            "agency_mismatch",
-            f"Gói ghi là của cơ quan “{manifest.agency_code}” nhưng được ký bằng chứng thư của cơ quan “{signature.agency_code}”.",
-            f"The package claims agency '{manifest.agency_code}' but is signed by '{signature.agency_code}'.",
-        ))
+    elif manifest.kind in COUNCIL_KINDS:
+        signature, findings = _council_signer(signature, trust, findings)
+    else:
+        findings.extend(_agency_signer(manifest, signature))
     if known_frameworks is not None and manifest.framework_sha256 not in known_frameworks:
         findings.append(_f(
             "framework_unknown",
@@ -345,7 +459,7 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
     for name in sorted(present - set(listed)):
         findings.append(_f("extra_entry", f"Gói có tệp “{_shown(name)}” không có trong kê khai.", f"Entry '{_shown(name)}' is not in the manifest."))
     for entry in manifest.files:
-        if not fmt.allowed_name(entry.path) or entry.path in (fmt.MANIFEST, fmt.SIGNATURE):
+        if not allowed_name(entry.path) or entry.path in (fmt.MANIFEST, fmt.SIGNATURE):
             findings.append(_f("unexpected_entry", f"Kê khai nêu tệp không hợp lệ “{_shown(entry.path)}”.", f"The manifest lists an invalid path '{_shown(entry.path)}'."))
         elif entry.path.startswith(fmt.EVIDENCE_PREFIX) and entry.path != fmt.EVIDENCE_PREFIX + entry.sha256:
             findings.append(_f("hash_mismatch", f"Tài liệu “{_shown(entry.path)}” không được đặt tên theo mã băm của nó.", "An evidence entry is not named by its hash."))
@@ -359,6 +473,8 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
         for required in (fmt.ASSESSMENT, fmt.FRAMEWORK):
             if required not in listed:
                 findings.append(_f("missing_entry", f"Gói nộp thiếu “{required}”.", f"A submission must contain '{required}'."))
+    if not framework_only:
+        findings.extend(_kind_entries(manifest, listed, required=manifest.kind != "submission"))
     if framework_only:
         if fmt.FRAMEWORK not in listed:
             findings.append(_f("missing_entry", f"Tệp bộ tiêu chí có chữ ký thiếu “{fmt.FRAMEWORK}”.",
@@ -373,8 +489,8 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
     findings.extend(content_findings)
     fw_bytes = data.get(fmt.FRAMEWORK)
     if fw_bytes is not None and not content_findings:
-        from ..framework.load import parse_framework
         from ..errors import InvalidFramework
+        from ..framework.load import parse_framework
 
         try:
             fw, _ = parse_framework(fw_bytes)
@@ -387,6 +503,25 @@ def _verify_open(path, zf, raw, trust, known_frameworks, sink, progress, cancel,
             findings.append(_f("framework_invalid", "Bộ tiêu chí kèm theo gói không hợp lệ.", "The enclosed framework is invalid."))
     verdict = _verdict(findings)
     return PackageReport(path, verdict, tuple(findings), manifest, manifest_sha, signature, {} if verdict is Verdict.INVALID else data)
+
+
+def _kind_entries(manifest: fmt.Manifest, listed: Mapping[str, Any], required: bool = True) -> list[Finding]:
+    """The data entries a kind must hold and may hold (a result holds only data/result.json)."""
+    kind = manifest.kind
+    out: list[Finding] = []
+    if required:
+        for name in REQUIRED_DATA.get(kind, ()):
+            if name not in listed:
+                out.append(_f("missing_entry", f"Gói loại “{kind}” thiếu “{name}”.", f"A '{kind}' package must contain '{name}'."))
+    allowed = ALLOWED_DATA.get(kind)
+    if allowed is None:
+        return out
+    for name in sorted(listed):
+        is_evidence = name.startswith(fmt.EVIDENCE_PREFIX)
+        if (is_evidence and kind in NO_EVIDENCE) or (not is_evidence and name not in allowed):
+            out.append(_f("unexpected_entry", f"Gói loại “{kind}” không được chứa “{_shown(name)}”.",
+                          f"A '{kind}' package may not contain '{_shown(name)}'."))
+    return out
 
 
 def _check_entries(zf, raw, by_name, manifest, sink, progress, cancel, hashing):  # type: ignore[no-untyped-def]

@@ -42,7 +42,7 @@ from ..reports.agency_model import (
     field_percents,
 )
 from ..scoring.engine import ScoreSheet, effective_answers
-from ..storage.orm import Meta, SubmissionRow
+from ..storage.orm import Meta, SentRebuttalRow, SubmissionRow
 from . import workspace as ws_mod
 from .agency import AgencyWorkspace
 
@@ -85,8 +85,12 @@ def report_stamp(ws: AgencyWorkspace) -> ReportStamp:
     """Exported (the last package's manifest SHA-256) or draft (the current content's hash)."""
     current = current_content_sha256(ws)
     with Session(ws.engine) as s:
+        # The chain also holds rebuttal packages (giải trình): they never change the self-assessment.
+        rebuttals = select(SentRebuttalRow.manifest_sha256)
         last = s.scalars(
-            select(SubmissionRow).where(SubmissionRow.assessment_id == ws.assessment_id).order_by(SubmissionRow.sequence.desc())
+            select(SubmissionRow).where(SubmissionRow.assessment_id == ws.assessment_id,
+                                        SubmissionRow.manifest_sha256.not_in(rebuttals))
+            .order_by(SubmissionRow.sequence.desc())
         ).first()
         if last is None:
             return ReportStamp(False, current, current)

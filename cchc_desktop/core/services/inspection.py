@@ -34,6 +34,7 @@ from .inspection_appraisal import AppraisalMixin
 from .inspection_records import (
     AgencyOverview,
     AgencyRecord,
+    ConflictRecord,
     ImportedPackage,
     ImportResult,
     Note,
@@ -42,6 +43,8 @@ from .inspection_records import (
 )
 
 if TYPE_CHECKING:
+    from ..signing.api import Signer
+    from .appraisal_package import ExportedAppraisals
     from .inspection_overview import RoundStatistics
     from .inspection_setup import Reviewer
     from .inspection_survey import SurveyImport
@@ -102,7 +105,10 @@ class InspectionWorkspace(AppraisalMixin):
             self._meta = meta
             self.framework: Framework = ws.load_stored_framework(s, meta["framework_sha256"])
         self.year = int(meta["current_year"])
-        self.store.clean_temporary()  # leftovers of an import that was killed half-way
+        if self.shared:
+            ws.clean_stale_temporary(self.store)  # other reviewers may be importing into the same folder
+        else:
+            self.store.clean_temporary()  # leftovers of an import that was killed half-way
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -115,9 +121,15 @@ class InspectionWorkspace(AppraisalMixin):
         trust_path: Path | str,
         clock: ws.Clock = ws.utc_now,
         actor: str | None = None,
+        database_url: str | None = None,
     ) -> InspectionWorkspace:
-        """A new round in an empty folder; the trust store is checked, then copied into it."""
+        """A new round in an empty folder; the trust store is checked, then copied into it.
+
+        `database_url`: keep the round's database on a PostgreSQL server (an empty database) so
+        several reviewers share it; the folder then holds `database.url` (no password) instead of
+        `workspace.sqlite`, next to trust/ and evidence/ (docs/postgresql.md)."""
         from ..signing.trust import load_trust
+        from ..storage.db import parse_url
 
         year = year or framework.year
         if year != framework.year:
@@ -127,12 +139,13 @@ class InspectionWorkspace(AppraisalMixin):
             )
         trust_src = Path(trust_path).expanduser()
         load_trust(trust_src)  # refuse a bad trust store before anything is created
+        url = parse_url(database_url) if database_url else None
         folder = ws.prepare_new_folder(Path(folder))
         engine: Engine | None = None
         try:
             copy_trust(trust_src, folder / TRUST_DIR)
             load_trust(folder / TRUST_DIR)
-            engine = ws.open_database(folder / ws.DB_NAME, create=True)
+            engine = ws.open_database(url or folder / ws.DB_NAME, create=True)
             EvidenceStore(folder / ws.EVIDENCE_DIR).ensure()
             with Session(engine) as s, s.begin():
                 ws.store_framework(s, framework, clock)
@@ -147,6 +160,8 @@ class InspectionWorkspace(AppraisalMixin):
                     created_by=actor or ws.current_actor(),
                     created_by_app=__version__,
                 )
+            if url is not None:
+                ws.write_url_file(folder, url)  # last: the folder is a workspace only once all is there
         except BaseException:
             if engine is not None:
                 engine.dispose()
@@ -163,10 +178,27 @@ class InspectionWorkspace(AppraisalMixin):
                 "“cchc workspace init DIR --role inspection …”.",
                 f"'{folder}' is not a workspace; create one with 'cchc workspace init DIR --role inspection …'.",
             )
-        return cls(folder, ws.open_database(folder / ws.DB_NAME), clock, actor)
+        engine = ws.open_database(ws.database_target(folder))
+        try:
+            opened = cls(folder, engine, clock, actor)
+            if not opened.shared:
+                # A result issue killed between recording and publishing is finished or withdrawn.  Not
+                # on a shared server: another reviewer's issue may be in progress right now.
+                from .results import reconcile_pending_result
+
+                reconcile_pending_result(opened)
+            return opened
+        except BaseException:
+            engine.dispose()
+            raise
 
     def close(self) -> None:
         self._engine.dispose()
+
+    @property
+    def shared(self) -> bool:
+        """True when the round's database is on a PostgreSQL server several reviewers share."""
+        return self._engine.dialect.name == "postgresql"
 
     def __enter__(self) -> Self:
         return self
@@ -322,6 +354,27 @@ class InspectionWorkspace(AppraisalMixin):
         from .inspection_setup import reviewers
 
         return reviewers(self)
+
+    # ------------------------------------------------------------------ several reviewers (inspection_merge)
+
+    def conflicts(self, agency: str | None = None) -> list[ConflictRecord]:
+        """Open conflicts between the current appraisals and those other reviewers' packages brought."""
+        from .inspection_merge import conflicts
+
+        return conflicts(self, agency)
+
+    def resolve_conflict(self, conflict_id: int, keep: str) -> ConflictRecord:
+        """keep="current" or "incoming" (written as the current appraisal, with its log row)."""
+        from .inspection_merge import resolve_conflict
+
+        return resolve_conflict(self, conflict_id, keep)
+
+    def export_appraisals(self, out: Path | str, signer: Signer, fields: Iterable[str] | None = None,
+                          progress: ProgressCallback = no_progress) -> ExportedAppraisals:
+        """This workspace's appraisals (all, or of `fields`) as a signed appraisal package (council key)."""
+        from .appraisal_package import export_appraisals
+
+        return export_appraisals(self, out, signer, fields, progress)
 
 
 def _package(r: PackageRow) -> ImportedPackage:

@@ -1,4 +1,9 @@
-"""Creating and opening workspace folders (one SQLite file + the evidence store)."""
+"""Creating and opening workspace folders (one SQLite file + the evidence store).
+
+A council round shared on the LAN keeps its database on a PostgreSQL server instead: the folder
+(on a shared drive) then holds `database.url`, the server's URL without any password, in place of
+`workspace.sqlite` (docs/postgresql.md).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from ... import __version__
@@ -18,7 +24,7 @@ from ..errors import WorkspaceError
 from ..framework.canonical import canonical_bytes
 from ..framework.load import parse_framework
 from ..framework.model import Framework
-from ..storage.db import open_database
+from ..storage.db import URL_FILE, open_database, parse_url
 from ..storage.evidence_store import EvidenceStore
 from ..storage.orm import AssessmentRow, FrameworkRow, Meta
 from ..storage.records import FrameworkTrust
@@ -46,7 +52,63 @@ def current_actor() -> str:
 
 
 def is_workspace(folder: Path) -> bool:
-    return (Path(folder) / DB_NAME).is_file()
+    return (Path(folder) / DB_NAME).is_file() or (Path(folder) / URL_FILE).is_file()
+
+
+URL_FILE_HEADER = (
+    "# CCHC Desktop: cơ sở dữ liệu của đợt đánh giá này nằm trên máy chủ PostgreSQL (docs/postgresql.md).\n"
+    "# Mật khẩu KHÔNG ghi ở đây: biến môi trường CCHC_DB_PASSWORD, hoặc tệp ~/.pgpass\n"
+    "# (Windows: %APPDATA%\\postgresql\\pgpass.conf). Bỏ tên người dùng khỏi địa chỉ để mỗi người thẩm định\n"
+    "# kết nối bằng tài khoản của mình (PGUSER hoặc tên đăng nhập máy).\n"
+    "# The database of this round is on a PostgreSQL server; no password is stored in this file.\n"
+)
+
+
+def database_target(folder: Path) -> Path | URL:
+    """Where the folder's database is: `workspace.sqlite`, or the URL that `database.url` names."""
+    url_file = Path(folder) / URL_FILE
+    if not url_file.is_file():
+        return Path(folder) / DB_NAME
+    try:
+        lines = url_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError) as exc:
+        raise WorkspaceError(f"Không đọc được tệp “{url_file}”: {exc}.", f"Cannot read '{url_file}': {exc}.") from None
+    urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if len(urls) != 1:
+        raise WorkspaceError(
+            f"Tệp “{url_file}” phải có đúng một dòng địa chỉ cơ sở dữ liệu (postgresql+psycopg://…).",
+            f"'{url_file}' must hold exactly one database URL line (postgresql+psycopg://…).",
+        )
+    return parse_url(urls[0])
+
+
+def write_url_file(folder: Path, url: URL) -> None:
+    """Write `database.url` (fsynced, then renamed): the folder becomes a shared round's folder."""
+    text = URL_FILE_HEADER + url.render_as_string(hide_password=False) + "\n"
+    tmp = Path(folder) / f".{URL_FILE}.part"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, Path(folder) / URL_FILE)
+
+
+def clean_stale_temporary(store: EvidenceStore, older_than_s: float = 24 * 3600) -> int:
+    """In a folder several reviewers share, a temporary file may belong to someone's import in
+    progress: only leftovers older than a day are removed."""
+    import time
+
+    n = 0
+    if store.tmp.is_dir():
+        limit = time.time() - older_than_s
+        for p in store.tmp.iterdir():
+            try:
+                if p.stat().st_mtime < limit:
+                    p.unlink()
+                    n += 1
+            except OSError:
+                pass
+    return n
 
 
 def check_new_folder(folder: Path) -> Path:
@@ -181,7 +243,7 @@ def create_agency_database(
 
 def remove_failed_workspace(folder: Path) -> None:
     """Undo a half-created workspace so the user can simply try again."""
-    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+    for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", URL_FILE, f".{URL_FILE}.part"):
         try:
             os.unlink(folder / name)
         except OSError:
@@ -192,6 +254,8 @@ def role_of(folder: Path) -> str | None:
     """"agency" or "inspection" (or None) without opening the workspace for work."""
     import sqlite3
 
+    if (Path(folder) / URL_FILE).is_file():
+        return "inspection"  # only a council round lives on a server
     try:
         con = sqlite3.connect(f"file:{Path(folder) / DB_NAME}?mode=ro", uri=True)
         try:

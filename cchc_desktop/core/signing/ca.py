@@ -133,9 +133,27 @@ def issue_framework_signer(ca_key: object, ca_cert: x509.Certificate, public_key
                            days: int = 1095, *, now: _dt.datetime | None = None) -> x509.Certificate:
     """A province certificate for signing frameworks: SAN URI `urn:cchc:role:framework-signer`, no
     agency code (it cannot sign a submission), keyUsage digitalSignature + nonRepudiation."""
-    from cryptography.x509.oid import ExtendedKeyUsageOID
-
     from .api import FRAMEWORK_SIGNER_URI
+
+    return issue_role_certificate(ca_key, ca_cert, public_key, name, FRAMEWORK_SIGNER_URI, days, now=now)
+
+
+def issue_council_signer(ca_key: object, ca_cert: x509.Certificate, public_key: object, name: str,
+                         days: int = 1095, *, now: _dt.datetime | None = None) -> x509.Certificate:
+    """A certificate of the appraisal council (or one of its reviewers): `CN=<name>`, SAN URI
+    `urn:cchc:role:council`, no agency code, keyUsage digitalSignature + nonRepudiation.
+
+    It signs result packages (and reviewers' appraisal packages); it can never sign a submission or a
+    rebuttal, which need a certificate bound to the agency's code."""
+    from .certutil import COUNCIL_URI
+
+    return issue_role_certificate(ca_key, ca_cert, public_key, name, COUNCIL_URI, days, now=now)
+
+
+def issue_role_certificate(ca_key: object, ca_cert: x509.Certificate, public_key: object, name: str, role_uri: str,
+                           days: int = 1095, *, now: _dt.datetime | None = None) -> x509.Certificate:
+    """A province role certificate (framework signer, council): the role as a SAN URI, no agency code."""
+    from cryptography.x509.oid import ExtendedKeyUsageOID
 
     _check_ca(ca_key, ca_cert)
     now = now or utcnow()
@@ -156,7 +174,7 @@ def issue_framework_signer(ca_key: object, ca_cert: x509.Certificate, public_key
                                      data_encipherment=False, key_agreement=False, key_cert_sign=False,
                                      crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
-        .add_extension(x509.SubjectAlternativeName([x509.UniformResourceIdentifier(FRAMEWORK_SIGNER_URI)]), critical=False)
+        .add_extension(x509.SubjectAlternativeName([x509.UniformResourceIdentifier(role_uri)]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)  # type: ignore[arg-type]
         .add_extension(_ski(ca_cert), critical=False)
     )

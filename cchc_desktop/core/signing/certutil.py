@@ -16,6 +16,13 @@ from cryptography.x509.oid import NameOID
 from ..errors import UserFacingError
 from .api import AGENCY_URI_PREFIX, FRAMEWORK_SIGNER_URI
 
+# A member (or secretariat) of the appraisal council, certified by the province CA
+# (`ca.issue_council_signer`): it signs result packages (kết quả thẩm định) and reviewers' appraisal
+# packages.  It binds no agency, so it can never sign a submission or a rebuttal; an agency
+# certificate can never sign a result.
+COUNCIL_URI = "urn:cchc:role:council"
+ROLE_URIS = {"framework-signer": FRAMEWORK_SIGNER_URI, "council": COUNCIL_URI}
+
 AGENCY_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -89,13 +96,37 @@ def agency_code_of(cert: x509.Certificate | x509.CertificateSigningRequest) -> s
         return None
 
 
-def is_framework_signer(cert: x509.Certificate) -> bool:
-    """True for a certificate the province CA issued to sign frameworks (SAN URI FRAMEWORK_SIGNER_URI)."""
+def _has_role_uri(cert: x509.Certificate, role_uri: str) -> bool:
     try:
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
     except (x509.ExtensionNotFound, ValueError):
         return False
-    return any(uri.lower() == FRAMEWORK_SIGNER_URI for uri in san.get_values_for_type(x509.UniformResourceIdentifier))
+    return any(uri.lower() == role_uri for uri in san.get_values_for_type(x509.UniformResourceIdentifier))
+
+
+def is_framework_signer(cert: x509.Certificate) -> bool:
+    """True for a certificate the province CA issued to sign frameworks (SAN URI FRAMEWORK_SIGNER_URI)."""
+    return _has_role_uri(cert, FRAMEWORK_SIGNER_URI)
+
+
+def is_council_signer(cert: x509.Certificate) -> bool:
+    """True for a council certificate (SAN URI `urn:cchc:role:council`) that binds no agency code.
+
+    Whether it is *trusted* (issued by the province CA, valid, not revoked) is the verifier's job;
+    this only says which role the certificate claims.  A certificate claiming both a council role
+    and an agency code is not a council certificate (roles never mix)."""
+    return _has_role_uri(cert, COUNCIL_URI) and agency_code_of(cert) is None
+
+
+def role_of(cert: x509.Certificate) -> str:
+    """"ca", "council", "framework-signer", "agency" or "unknown" (no role, no agency code)."""
+    if is_ca(cert):
+        return "ca"
+    if is_council_signer(cert):
+        return "council"
+    if is_framework_signer(cert):
+        return "framework-signer"
+    return "agency" if agency_code_of(cert) is not None else "unknown"
 
 
 def common_name(cert: x509.Certificate | x509.CertificateSigningRequest) -> str:

@@ -306,3 +306,69 @@ class RebuttalItemRow(Base):
     manifest_sha256: Mapped[str] = mapped_column(ForeignKey("packages.manifest_sha256", ondelete="CASCADE"), primary_key=True)
     item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------- agency: results and rebuttals (migration 0006)
+
+
+class ReceivedResultRow(Base):
+    """A result package of the council, imported (verified) by the agency; kept as signed."""
+
+    __tablename__ = "received_results"
+    __table_args__ = (UniqueConstraint("assessment_id", "sequence"),)
+    manifest_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    round: Mapped[int] = mapped_column(Integer)
+    final: Mapped[bool] = mapped_column(Boolean)
+    submission_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(Text)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+    signer_subject: Mapped[str] = mapped_column(Text)
+    signer_fingerprint: Mapped[str] = mapped_column(String(64))
+    signing_time: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    revocation: Mapped[str] = mapped_column(String(16))
+    imported_at: Mapped[str] = mapped_column(String(40))
+    notes_json: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class RebuttalDraftRow(Base):
+    """The agency's rebuttal text (giải trình) for one item of one received result."""
+
+    __tablename__ = "rebuttal_drafts"
+    result_sha256: Mapped[str] = mapped_column(ForeignKey("received_results.manifest_sha256", ondelete="CASCADE"),
+                                               primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(40))
+
+
+class RebuttalEvidenceRow(Base):
+    """A new evidence document attached to a rebuttal item (the file is in the evidence store)."""
+
+    __tablename__ = "rebuttal_evidence"
+    __table_args__ = (UniqueConstraint("result_sha256", "item_code", "sha256"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result_sha256: Mapped[str] = mapped_column(ForeignKey("received_results.manifest_sha256", ondelete="CASCADE"))
+    item_code: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence_files.sha256"))
+    file_name: Mapped[str] = mapped_column(Text)
+    doc_type: Mapped[str] = mapped_column(Text, default="")
+    number_symbol: Mapped[str] = mapped_column(Text, default="")
+    issue_date: Mapped[str] = mapped_column(String(10), default="")
+    issuer: Mapped[str] = mapped_column(Text, default="")
+    excerpt: Mapped[str] = mapped_column(Text, default="")
+    pages: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[str] = mapped_column(String(40))
+
+
+class SentRebuttalRow(Base):
+    """Marks a row of `submissions` (the agency's package chain) as a rebuttal package."""
+
+    __tablename__ = "sent_rebuttals"
+    manifest_sha256: Mapped[str] = mapped_column(ForeignKey("submissions.manifest_sha256", ondelete="CASCADE"),
+                                                 primary_key=True)
+    result_sha256: Mapped[str] = mapped_column(ForeignKey("received_results.manifest_sha256"))
+    items: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(40))

@@ -201,6 +201,7 @@ class AgencyWindow(QMainWindow):
         file_menu.addAction(self.tr("Mở không gian làm việc…"), lambda: emit(self.workspace_requested, "open"))
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.report_action)
+        file_menu.addAction(self.tr("Kết quả thẩm định và giải trình…"), self.open_results)
         self.next_year_action = file_menu.addAction(self.tr("Bắt đầu năm mới từ năm trước…"), self.start_next_year)
         file_menu.addSeparator()
         self.create_key_action = file_menu.addAction(self.tr("Tạo khóa ký số…"), self.create_key)
@@ -315,6 +316,12 @@ class AgencyWindow(QMainWindow):
         if self.reports is None:
             self.reports = ReportRunner(self, self.ops)
         self.reports.start()
+
+    def open_results(self) -> None:
+        """The council's result (appraised vs self, reasons) and the rebuttal (giải trình)."""
+        from .results_window import open_results_window
+
+        open_results_window(self, self.ops)
 
     def start_next_year(self) -> None:
         from ..dialogs.next_year import NextYearDialog

@@ -190,11 +190,21 @@ class InspectionWindow(QMainWindow):
         lang_menu.addAction("English", lambda: emit(self.language_requested, "en")).setProperty("data", True)
         add_help_menu(self, "inspection", self.about_info)
 
-    # ------------------------------------------------------------------ HOOK: result packages
     def _results_menu(self, menu: QMenu) -> None:
-        """Hook for the result packages (kết quả gửi cơ quan): add their entries to the “Kết quả”
-        menu here.  Intentionally empty: result packages are implemented separately."""
-        return None
+        """Result packages for the agencies, and the council's reports."""
+        menu.addAction(self.tr("&Gửi kết quả cho cơ quan (gói có chữ ký)…"), self._issue_results)
+        menu.addAction(self.tr("Xuất &báo cáo (Excel, PDF)…"), self._export_reports)
+
+    def _issue_results(self) -> None:
+        from ..dialogs.issue_results import open_issue_results
+
+        dlg = open_issue_results(self, self.workspace)
+        dlg.finished.connect(lambda *_: self.schedule_refresh())  # a round-2 result makes an agency final
+
+    def _export_reports(self) -> None:
+        from ..dialogs.council_export import open_council_export
+
+        open_council_export(self, self.workspace)
 
     def about_info(self) -> AboutInfo:
         fw = self.workspace.framework

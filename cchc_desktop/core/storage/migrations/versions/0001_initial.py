@@ -91,14 +91,35 @@ def upgrade() -> None:
         sa.Column("new_json", sa.Text(), nullable=True),
     )
     # The change log is evidence of who changed what: the database itself refuses to rewrite it.
-    op.execute(
-        "CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log "
-        "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END"
-    )
-    op.execute(
-        "CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log "
-        "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END"
-    )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log "
+            "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log "
+            "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END"
+        )
+    else:  # PostgreSQL (a council round shared on the LAN): the same refusal, TRUNCATE included
+        op.execute(PG_APPEND_ONLY_FUNCTION)
+        for statement in pg_append_only_triggers("change_log"):
+            op.execute(statement)
+
+
+# PostgreSQL only: one function raising "<table> is append-only", used by every append-only log.
+PG_APPEND_ONLY_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION cchc_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = 'restrict_violation'; END $$"
+)
+
+
+def pg_append_only_triggers(table: str) -> list[str]:
+    """PostgreSQL triggers refusing UPDATE, DELETE and TRUNCATE of `table` (uses cchc_append_only)."""
+    return [
+        f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION cchc_append_only()",
+        f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION cchc_append_only()",
+        f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION cchc_append_only()",
+    ]
 
 
 def downgrade() -> None:

@@ -102,6 +102,25 @@ def upgrade() -> None:
                    "BEGIN SELECT RAISE(ABORT, 'appraisal_log is append-only'); END")
         op.execute("CREATE TRIGGER appraisal_log_no_delete BEFORE DELETE ON appraisal_log "
                    "BEGIN SELECT RAISE(ABORT, 'appraisal_log is append-only'); END")
+    else:  # PostgreSQL: cchc_append_only() comes from 0001
+        for what, timing in (("update", "FOR EACH ROW"), ("delete", "FOR EACH ROW"), ("truncate", "FOR EACH STATEMENT")):
+            op.execute(f"CREATE TRIGGER appraisal_log_no_{what} BEFORE {what.upper()} ON appraisal_log "
+                       f"{timing} EXECUTE FUNCTION cchc_append_only()")
+        # Several reviewers share a PostgreSQL round: two of them may appraise the same leaf at the
+        # same moment, each having seen no appraisal yet.  SQLite has one writer at a time; here the
+        # second INSERT would fail on the primary key.  Instead it waits for the first (a lock per
+        # leaf) and replaces its row: the last writer wins, and both changes stay in appraisal_log.
+        op.execute(
+            "CREATE OR REPLACE FUNCTION cchc_appraisals_last_writer_wins() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN "
+            "PERFORM pg_advisory_xact_lock(hashtext('appraisals'), "
+            "hashtext(NEW.agency_code || chr(31) || NEW.item_code || chr(31) || NEW.round::text)); "
+            "DELETE FROM appraisals WHERE agency_code = NEW.agency_code AND item_code = NEW.item_code "
+            "AND round = NEW.round; "
+            "RETURN NEW; END $$"
+        )
+        op.execute("CREATE TRIGGER appraisals_last_writer_wins BEFORE INSERT ON appraisals FOR EACH ROW "
+                   "EXECUTE FUNCTION cchc_appraisals_last_writer_wins()")
 
 
 def downgrade() -> None:
