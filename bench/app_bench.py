@@ -238,7 +238,7 @@ def table(startup: dict, latency: dict, imp: dict) -> str:
         f"| council imports {imp['packages']} packages ({imp['bytes'] / 2**20:.0f} MiB) | {imp['import']:.1f} s | 1 run | "
         f"`openssl dgst -sha256` over them: {imp['openssl']:.2f} s | {imp['import'] / max(imp['openssl'], 1e-9):.0f}× openssl; "
         f"{imp['import'] / imp['packages'] * ms:.0f} ms per package |",
-        "| ranking 150 agencies | — | — | — | not built yet (issue 4): gap |",
+        "| ranking, dashboard and review of 150 agencies | — | — | — | see the Council section (bench/council_bench.py) |",
     ]
     return "\n".join(rows)
 
