@@ -38,10 +38,10 @@ def _summary(data: CouncilReportData, r: AgencyResult, st: Styles) -> list[Any]:
     own, s = r.self_sheet, r.sheet
     cat = s.category.name if s.category else "chưa xếp loại"
     lines = [
-        f"- Tổng điểm tự đánh giá: {N(own.final_points)}/{N(own.assessable_max)} điểm cơ quan tự chấm được "
-        f"({percent_text(own.percent)}).",
-        f"- Điểm sau thẩm định (gồm điểm điều tra xã hội học, điểm thưởng, điểm trừ): <b>{N(s.final_points)}</b>"
-        f"/{N(s.applicable_max)} điểm tối đa áp dụng.",
+        (f"- Tổng điểm tự đánh giá: {N(own.final_points)}/{N(own.assessable_max)} điểm cơ quan tự chấm được "
+        f"({percent_text(own.percent)})."),
+        (f"- Điểm sau thẩm định (gồm điểm điều tra xã hội học, điểm thưởng, điểm trừ): <b>{N(s.final_points)}</b>"
+        f"/{N(s.applicable_max)} điểm tối đa áp dụng."),
         f"- Chỉ số cải cách hành chính: <b>{percent_text(s.percent)}</b>; xếp loại: <b>{markup(cat)}</b>; "
         f"thứ hạng: <b>{markup(r.rank_text)}</b> trong số {r.ranked} cơ quan, đơn vị được xếp hạng"
         + (f" (đồng hạng với {markup(', '.join(r.entry.tied_with))})." if r.entry.tied_with else "."),

@@ -30,7 +30,7 @@ N = human_number
 INCOMPLETE_MARK = "*"
 RANKING_HEADERS = ("Hạng", "Mã", "Cơ quan, đơn vị", "Điểm tự chấm", "Điểm cuối cùng", "Điểm tối đa áp dụng", "Chỉ số (%)",
                    "Xếp loại")
-RANKING_WIDTHS_MM = (13, 19, 46, 16, 17, 18, 17, 19)
+RANKING_WIDTHS_MM = (12, 17, 55, 15, 16, 16, 14, 20)
 TABLE_SIZE = 10
 
 

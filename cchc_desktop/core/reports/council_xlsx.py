@@ -23,9 +23,9 @@ in every page footer.
 
 from __future__ import annotations
 
-from copy import copy
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import IO, Any, Sequence
+from typing import IO, Any
 
 from ..framework.canonical import number_text
 from ..framework.codes import display_code
@@ -115,7 +115,8 @@ class _Sheet:
         elif value is not None and value != "":
             c.value = str(value)
             c.data_type = "s"  # a name starting with "=" stays text, never a formula
-        c._style = copy(self.st.style(self.ws, font or self.st.normal, align, fill, border, fmt if number else None))
+        # Shared, not copied: a written cell's style array is only read (its index into the workbook's styles).
+        c._style = self.st.style(self.ws, font or self.st.normal, align, fill, border, fmt if number else None)
         return c
 
     def append(self, cells: list[Any], height: float | None = None) -> None:
@@ -257,8 +258,8 @@ def _fields_sheet(wb: Any, data: CouncilReportData, st: _Styles, fmt: str) -> No
     sh = _Sheet(wb, FIELDS_SHEET, st, widths)
     _print_setup(sh.ws, HEADER_ROW, HEADER_ROW + 1, f"D{HEADER_ROW + 2}", f"{DIGEST_LABEL}: {data.digest}")
     sh.heading(f"ĐIỂM THEO LĨNH VỰC — {publication_title(data.year).upper()}",
-               _heading_lines(data)[:1] + [f"Mỗi lĩnh vực: điểm cuối cùng và điểm tối đa áp dụng; “{EXCLUDED}”: không áp dụng. "
-                                           f"{DIGEST_LABEL}: {data.digest}"])
+               _heading_lines(data)[:1] + [(f"Mỗi lĩnh vực: điểm cuối cùng và điểm tối đa áp dụng; “{EXCLUDED}”: không áp dụng. "
+                                           f"{DIGEST_LABEL}: {data.digest}")])
     _grouped_header(sh, ("Hạng", "Mã cơ quan", "Tên cơ quan"),
                     [(f"{display_code(f.code)}. {f.title} (tối đa {_vi(f.max_points)})", ("Điểm", "Tối đa áp dụng"))
                      for f in fields],
@@ -282,8 +283,8 @@ def _criteria_sheet(wb: Any, data: CouncilReportData, st: _Styles, fmt: str) -> 
     sh = _Sheet(wb, CRITERIA_SHEET, st, [7, 12, 30] + [9] * ncrit + [10])
     _print_setup(sh.ws, HEADER_ROW, HEADER_ROW + 1, f"D{HEADER_ROW + 2}", f"{DIGEST_LABEL}: {data.digest}")
     sh.heading(f"ĐIỂM THEO TIÊU CHÍ — {publication_title(data.year).upper()}",
-               _heading_lines(data)[:1] + [f"Điểm cuối cùng của từng tiêu chí (tối đa ghi ở tiêu đề cột); “{EXCLUDED}”: không áp dụng. "
-                                           f"{DIGEST_LABEL}: {data.digest}"])
+               _heading_lines(data)[:1] + [(f"Điểm cuối cùng của từng tiêu chí (tối đa ghi ở tiêu đề cột); “{EXCLUDED}”: không áp dụng. "
+                                           f"{DIGEST_LABEL}: {data.digest}")])
     _grouped_header(sh, ("Hạng", "Mã cơ quan", "Tên cơ quan"),
                     [(f"{display_code(f.code)}. {f.title}", [f"{c.code} {c.title} (tối đa {_vi(c.max_points)})" for c in crits])
                      for f, crits in groups], ("Chỉ số (%)",))
@@ -298,15 +299,16 @@ def _criteria_sheet(wb: Any, data: CouncilReportData, st: _Styles, fmt: str) -> 
         sh.append(row)
 
 
-def _detail_sheet(wb: Any, data: CouncilReportData, st: _Styles, fmt: str) -> None:
+def _detail_sheet(wb: Any, data: CouncilReportData, st: _Styles, fmt: str, tick: Callable[[], None]) -> None:
     sh = _Sheet(wb, DETAIL_SHEET, st, DETAIL_WIDTHS)
     _print_setup(sh.ws, HEADER_ROW, HEADER_ROW, f"D{HEADER_ROW + 1}", f"{DIGEST_LABEL}: {data.digest}")
     sh.heading(f"CHI TIẾT THẨM ĐỊNH — {publication_title(data.year).upper()}",
-               _heading_lines(data)[:1] + ["Mỗi cơ quan một dòng tổng hợp (in đậm) rồi từng tiêu chí chấm điểm; lọc theo cột "
-                                           f"“Mã cơ quan” để xem một cơ quan. {DIGEST_LABEL}: {data.digest}"])
+               _heading_lines(data)[:1] + [("Mỗi cơ quan một dòng tổng hợp (in đậm) rồi từng tiêu chí chấm điểm; lọc theo cột "
+                                           f"“Mã cơ quan” để xem một cơ quan. {DIGEST_LABEL}: {data.digest}")])
     sh.header(DETAIL_HEADERS)
     g = st.group_fill
     for r in data.results:
+        tick()
         summary = (f"{r.name} — hạng {r.rank_text}/{r.ranked}; tổng điểm tự chấm {_vi(r.self_sheet.final_points)}; điểm cuối "
                    f"cùng {_vi(r.sheet.final_points)}/{_vi(r.sheet.applicable_max)}; chỉ số {_vi(r.entry.percent)}%; "
                    f"xếp loại {_category(r)}" + ("" if r.complete else f"; đã thẩm định {r.appraised}/{r.to_appraise} tiêu chí"))
@@ -336,8 +338,9 @@ def _vi(d: Decimal) -> str:
     return number_text(d).replace(".", ",")
 
 
-def write_council_xlsx(data: CouncilReportData, out: IO[bytes] | str) -> None:
-    """Write the workbook to `out` (a binary file object or a path)."""
+def write_council_xlsx(data: CouncilReportData, out: IO[bytes] | str, tick: Callable[[], None] | None = None) -> None:
+    """Write the workbook to `out` (a binary file object or a path).  `tick` is called once per
+    agency of the detail sheet (most of the time): progress, and a place to cancel (it may raise)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -346,7 +349,7 @@ def write_council_xlsx(data: CouncilReportData, out: IO[bytes] | str) -> None:
     _ranking_sheet(wb, data, st, fmt)
     _fields_sheet(wb, data, st, fmt)
     _criteria_sheet(wb, data, st, fmt)
-    _detail_sheet(wb, data, st, fmt)
+    _detail_sheet(wb, data, st, fmt, tick or (lambda: None))
     wb.properties.title = publication_title(data.year)
     wb.properties.subject = data.digest
     wb.properties.creator = "CCHC Desktop"
